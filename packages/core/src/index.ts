@@ -1,0 +1,14 @@
+/** @csmlint/core: the engine behind the CLI and the language server. */
+export * from './diagnostic.js';
+export * from './positions.js';
+export * from './conventions.js';
+export * from './schema.js';
+export * from './source.js';
+export { createLinter, configuredSeverity, type Linter, type LintOptions, type LintResult, type RuleFailure } from './engine.js';
+export { buildPackageContext, canonicalTargetType, type PackageContext, type PackageFileInput, type PackageOptions } from './package-context.js';
+export { RULES, findRule } from './rules/index.js';
+export type { Rule, RuleDocs, RuleMeta, ExamplePackage } from './rules/rule.js';
+export { formatMessage } from './rules/rule.js';
+export * from './yaml/metadata-model.js';
+export * from './python/module-index.js';
+export { findSuppressions, type Suppression } from './suppressions.js';

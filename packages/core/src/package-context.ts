@@ -1,0 +1,77 @@
+/** Everything the rules read about one package, parsed once. */
+import type { Tree } from 'web-tree-sitter';
+import { CODE_FILE_NAME, DEFAULT_MAX_FILE_SIZE, METADATA_FILE_NAMES, TARGET_TYPES, type TargetType } from './conventions.js';
+import { baseName, decodeSource, type FileContent, type SourceFile } from './source.js';
+import { parseMetadata, type MetadataModel } from './yaml/metadata-model.js';
+import { indexModule, type PythonModule } from './python/module-index.js';
+
+export interface PackageFileInput {
+  /** The path diagnostics will carry (the caller's choice: relative, absolute, a URI). Its base name gives the file's role. */
+  path: string;
+  content: FileContent;
+}
+
+export interface PackageOptions {
+  /** The target type from the project config (`--target-type`, `targetType:`), if any. */
+  targetType?: string;
+  maxFileSize?: number;
+}
+
+/** The parsed package the rules read. Built by the engine; rules never parse. */
+export interface PackageContext {
+  files: SourceFile[];
+  /** The metadata file that is checked (`metadata.yaml` when both exist). */
+  metadataFile?: SourceFile;
+  /** `metadata.yml` when `metadata.yaml` exists too (CSM003). */
+  ambiguousMetadataFile?: SourceFile;
+  codeFile?: SourceFile;
+  /** Absent when there is no readable metadata file. */
+  metadata?: MetadataModel;
+  /** Absent when there is no readable code file. */
+  python?: PythonModule;
+  /** The target type in force: config first, then metadata's `targetType`; canonical spelling. */
+  targetType?: TargetType;
+  options: PackageOptions;
+}
+
+export type PythonParse = (text: string) => Tree;
+
+/** Decodes and parses the files of one package. Never throws on file contents. */
+export function buildPackageContext(inputs: PackageFileInput[], options: PackageOptions, parsePython: PythonParse): PackageContext {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const files = inputs.map((f) => decodeSource(f.path, f.content, maxFileSize));
+  const byName = (name: string) => files.find((f) => baseName(f.path) === name);
+  const yamlFile = byName(METADATA_FILE_NAMES[0]);
+  const ymlFile = byName(METADATA_FILE_NAMES[1]);
+  const pkg: PackageContext = {
+    files,
+    metadataFile: yamlFile ?? ymlFile,
+    ambiguousMetadataFile: yamlFile && ymlFile ? ymlFile : undefined,
+    codeFile: byName(CODE_FILE_NAME),
+    options,
+  };
+  if (pkg.metadataFile && !pkg.metadataFile.unreadable) {
+    pkg.metadata = parseMetadata(pkg.metadataFile.text, pkg.metadataFile.lines);
+  }
+  if (pkg.codeFile && !pkg.codeFile.unreadable) {
+    pkg.python = indexModule(parsePython(pkg.codeFile.text), pkg.codeFile.lines);
+  }
+  pkg.targetType = canonicalTargetType(options.targetType) ?? canonicalTargetType(metadataTargetType(pkg.metadata));
+  return pkg;
+}
+
+/** `regression` → `Regression`; undefined for anything the API does not accept. */
+export function canonicalTargetType(value: unknown): TargetType | undefined {
+  if (typeof value !== 'string') return undefined;
+  return TARGET_TYPES.find((t) => t === value || t.toLowerCase() === value);
+}
+
+function metadataTargetType(metadata: MetadataModel | undefined): unknown {
+  if (!metadata?.document || metadata.layout.kind !== 'metrics') return undefined;
+  try {
+    const js = metadata.document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+    return js?.targetType;
+  } catch {
+    return undefined;
+  }
+}
