@@ -1,10 +1,10 @@
 /**
- * The one I/O entry of core, for Node hosts: reads the bundled tree-sitter-python grammar
- * and creates the linter. Everything else in core is pure.
+ * Loads the engine for Node hosts (CLI, language server): reads the bundled tree-sitter-python grammar
+ * and creates the linter, so core itself stays free of I/O.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createLinter, type Linter } from './engine.js';
+import { createLinter, type Linter } from '@csmlint/core';
 
 const require = createRequire(import.meta.url);
 

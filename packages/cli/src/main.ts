@@ -1,0 +1,2 @@
+/** Placeholder entry: replaced by the real CLI. */
+console.log('csmlint 0.1.0');
