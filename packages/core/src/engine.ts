@@ -77,7 +77,7 @@ function runRules(pkg: PackageContext, options: LintOptions): LintResult {
   const diagnostics: Diagnostic[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of RULES) {
-    if (rule.implemented === false || rule.id === UNUSED_SUPPRESSION) continue;
+    if (rule.implemented === false || rule.reportedBy || rule.id === UNUSED_SUPPRESSION) continue;
     const configured = configuredSeverity(rule, options.rules);
     if (configured === 'off') continue;
     try {

@@ -7,6 +7,7 @@ export const rule = defineRule({
   severity: 'error',
   fixable: false,
   group: 'meta',
+  reportedBy: 'host',
   docs: {
     summary: 'TODO',
     why: 'TODO',

@@ -7,6 +7,7 @@ export const rule = defineRule({
   severity: 'error',
   fixable: false,
   group: 'package',
+  reportedBy: 'host',
   docs: {
     summary: 'TODO',
     why: 'TODO',

@@ -31,8 +31,13 @@ export interface RuleMeta<M extends string = string> {
   docs: RuleDocs;
   /** Message templates; `{{key}}` is filled from the report's data. */
   messages: Record<M, string>;
-  /** Rules that run outside the static check (the execution check), listed but not run by `lint`. */
+  /** False for rules listed in the catalog but not implemented yet (`csmlint rules` says so). */
   implemented?: boolean;
+  /**
+   * `host`: the finding is made by the CLI or the language server, not by `lint` (I/O errors, bad config);
+   * `run`: made by the execution check (`--run`). Such rules' `check` is not called by `lint`.
+   */
+  reportedBy?: 'host' | 'run';
 }
 
 export interface Report<M extends string = string> {

@@ -8,6 +8,7 @@ export const rule = defineRule({
   fixable: false,
   group: 'run',
   implemented: false,
+  reportedBy: 'run',
   docs: {
     summary: 'TODO',
     why: 'TODO',
