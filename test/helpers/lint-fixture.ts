@@ -1,26 +1,23 @@
-/** Runs a fixture package through the core engine and normalizes the findings like expected.json. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { toOneBased, type Diagnostic, type LintOptions } from '@csmlint/core';
-import { loadLinter } from 'csmlint';
+/**
+ * Runs a fixture package through the core engine the way every host does — the real config loader
+ * (`.csmlint.yaml` / `[tool.csmlint]`, walking up) and the real file reader — and normalizes the
+ * findings like expected.json (file paths relative to the fixture).
+ */
+import { relative } from 'node:path';
+import { lintOptionsFromConfig, toOneBased, type Diagnostic } from '@csmlint/core';
+import { loadConfigForDirectory, loadLinter, readPackageFiles } from 'csmlint';
 import type { ExpectedFinding } from './fixtures.js';
-
-const PACKAGE_FILES = ['metadata.yaml', 'metadata.yml', 'custom_metrics.py'];
-
-/** The fixture's config (`.csmlint.yaml`), as lint options. */
-export function fixtureOptions(dir: string): LintOptions {
-  const path = join(dir, '.csmlint.yaml');
-  if (!existsSync(path)) return {};
-  const config = (parse(readFileSync(path, 'utf8')) ?? {}) as LintOptions;
-  return { rules: config.rules, targetType: config.targetType, maxFileSize: config.maxFileSize };
-}
 
 /** Lints the package in `dir` with the core engine (file paths relative to the fixture). */
 export async function lintFixtureWithCore(dir: string): Promise<Diagnostic[]> {
+  const relativeToFixture = (d: Diagnostic): Diagnostic => ({ ...d, file: relative(dir, d.file) });
+  const loaded = await loadConfigForDirectory(dir);
+  if (loaded.diagnostics.length) return loaded.diagnostics.map(relativeToFixture);
+  const { files, diagnostics: ioErrors } = await readPackageFiles(dir);
+  if (ioErrors.length) return ioErrors.map(relativeToFixture);
   const linter = await loadLinter();
-  const files = PACKAGE_FILES.filter((f) => existsSync(join(dir, f))).map((f) => ({ path: f, content: readFileSync(join(dir, f)) }));
-  const result = linter.lint(files, fixtureOptions(dir));
+  const inputs = files.map((f) => ({ path: relative(dir, f.path), content: f.content }));
+  const result = linter.lint(inputs, lintOptionsFromConfig(loaded.config));
   if (result.ruleFailures.length) throw new Error(`rule failures: ${result.ruleFailures.map((f) => `${f.ruleId}: ${String(f.error)}`).join('; ')}`);
   return result.diagnostics;
 }

@@ -47,7 +47,8 @@ export const CONVENTION = {
   positional: ['y_true', 'y_pred'],
   weights: 'sample_weight',
   signature: (name: string, useWeights: boolean) =>
-    `def ${name}(y_true, y_pred, ${useWeights ? 'sample_weight' : 'sample_weight=None'}, **kwargs) -> float:`,
+    // Without weights no `sample_weight` parameter: the server would never pass one (CSM413).
+    `def ${name}(y_true, y_pred, ${useWeights ? 'sample_weight=None, ' : ''}**kwargs) -> float:`,
 } as const;
 
 /** First-two-parameter names that mean the user put predictions before actuals. */
@@ -72,6 +73,8 @@ export const NUMERIC_RETURN_ANNOTATIONS = new Set([
 
 /** YAML limits against hostile input. */
 export const MAX_ALIAS_COUNT = 100;
+/** How many nodes aliases may add to a document once expanded ("billion laughs" cap; merging defaults into 100 metrics stays far below). */
+export const MAX_ALIAS_EXPANSION = 10_000;
 export const MAX_YAML_DEPTH = 64;
 
 /** How close a name must be to suggest it ("did you mean"). */
@@ -89,3 +92,6 @@ export function ruleDocsUrl(id: string, name: string): string {
 export const TARGET_TYPES = ['Regression', 'Binary', 'Multiclass'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 export const DEFAULT_TARGET_TYPE: TargetType = 'Regression';
+
+/** At most this many related locations per finding (the first ones in the file), so thousands of duplicates stay linear. */
+export const MAX_RELATED_LOCATIONS = 20;

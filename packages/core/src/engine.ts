@@ -1,10 +1,10 @@
 /** The engine: package contents in, diagnostics out. No file system, no process state. */
 import { Language, Parser, type Tree } from 'web-tree-sitter';
-import { compareDiagnostics, type Diagnostic, type SeverityOrOff } from './diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Severity, type SeverityOrOff } from './diagnostic.js';
 import { buildPackageContext, type PackageContext, type PackageFileInput, type PackageOptions } from './package-context.js';
 import { RULES, findRule } from './rules/index.js';
-import { formatMessage, type Rule } from './rules/rule.js';
-import { findSuppressions, suppresses } from './suppressions.js';
+import { formatMessage, type Report, type Rule } from './rules/rule.js';
+import { findSuppressions, suppresses, unusedSuppressionReports } from './suppressions.js';
 
 export interface LintOptions extends PackageOptions {
   /** Severity per rule, keyed by ID or name; `off` disables the rule. */
@@ -84,19 +84,7 @@ function runRules(pkg: PackageContext, options: LintOptions): LintResult {
       rule.check({
         pkg,
         report(r) {
-          const template = rule.messages[r.messageId] ?? r.messageId;
-          diagnostics.push({
-            file: r.file,
-            ruleId: rule.id,
-            ruleName: rule.name,
-            severity: configured ?? r.severity ?? rule.severity,
-            message: formatMessage(template, r.data),
-            range: r.range,
-            ...(r.related?.length ? { related: r.related } : {}),
-            ...(r.fix ? { fix: r.fix } : {}),
-            ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
-            ...(r.data ? { data: r.data } : {}),
-          });
+          diagnostics.push(toDiagnostic(rule, r, configured ?? r.severity ?? rule.severity));
         },
       });
     } catch (error) {
@@ -108,6 +96,33 @@ function runRules(pkg: PackageContext, options: LintOptions): LintResult {
   return { diagnostics: kept, ruleFailures };
 }
 
+/** Words a rule's report with the rule's message template: the one way a report becomes a Diagnostic. */
+function toDiagnostic(rule: Rule, r: Report, severity: Severity): Diagnostic {
+  const template = rule.messages[r.messageId] ?? r.messageId;
+  return {
+    file: r.file,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    severity,
+    message: formatMessage(template, r.data),
+    range: r.range,
+    ...(r.related?.length ? { related: r.related } : {}),
+    ...(r.fix ? { fix: r.fix } : {}),
+    ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+    ...(r.data ? { data: r.data } : {}),
+  };
+}
+
+/**
+ * A finding made by a host rather than by `lint` (CSM006 I/O errors, CSM901 bad config), worded by its
+ * rule like any other. Always at the rule's default severity: these stop the run (exit code 2).
+ */
+export function hostDiagnostic(ruleIdOrName: string, report: Report): Diagnostic {
+  const rule = findRule(ruleIdOrName);
+  if (!rule) throw new Error(`unknown rule ${ruleIdOrName}`);
+  return toDiagnostic(rule, report, report.severity ?? rule.severity);
+}
+
 const UNUSED_SUPPRESSION = 'CSM900';
 
 function applySuppressions(pkg: PackageContext, diagnostics: Diagnostic[], options: LintOptions): Diagnostic[] {
@@ -117,21 +132,7 @@ function applySuppressions(pkg: PackageContext, diagnostics: Diagnostic[], optio
   const rule = findRule(UNUSED_SUPPRESSION)!;
   const configured = configuredSeverity(rule, options.rules);
   if (configured === 'off') return kept;
-  for (const s of suppressions) {
-    const unused = s.rules.length === 0 ? (s.used.has('*') ? [] : ['*']) : s.rules.filter((r) => !s.used.has(r));
-    for (const name of unused) {
-      const known = name === '*' || findRule(name) !== undefined;
-      const messageId = !known ? 'unknownRule' : name === '*' ? 'unusedAll' : 'unused';
-      kept.push({
-        file: s.file,
-        ruleId: rule.id,
-        ruleName: rule.name,
-        severity: configured ?? rule.severity,
-        message: formatMessage(rule.messages[messageId as keyof typeof rule.messages] ?? messageId, { rule: name, kind: s.kind }),
-        range: s.range,
-        data: { rule: name },
-      });
-    }
-  }
+  const severity = configured ?? rule.severity;
+  for (const report of unusedSuppressionReports(suppressions)) kept.push(toDiagnostic(rule, report, severity));
   return kept;
 }

@@ -2,7 +2,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { CODE_FILE_NAME, DEFAULT_MAX_FILE_SIZE, METADATA_FILE_NAMES, TARGET_TYPES, type TargetType } from './conventions.js';
 import { baseName, decodeSource, type FileContent, type SourceFile } from './source.js';
-import { parseMetadata, type MetadataModel } from './yaml/metadata-model.js';
+import { parseMetadata, rootScalarValue, type MetadataModel } from './yaml/metadata-model.js';
 import { indexModule, type PythonModule } from './python/module-index.js';
 
 export interface PackageFileInput {
@@ -67,11 +67,7 @@ export function canonicalTargetType(value: unknown): TargetType | undefined {
 }
 
 function metadataTargetType(metadata: MetadataModel | undefined): unknown {
-  if (!metadata?.document || metadata.layout.kind !== 'metrics') return undefined;
-  try {
-    const js = metadata.document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
-    return js?.targetType;
-  } catch {
-    return undefined;
-  }
+  // Read from the model: `toJS` would expand aliases again and throws past yaml's own alias cap.
+  if (!metadata || metadata.layout.kind !== 'metrics') return undefined;
+  return rootScalarValue(metadata, 'targetType');
 }

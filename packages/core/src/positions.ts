@@ -51,8 +51,17 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.lineContentEnd(position.line));
   }
 
+  /** The range between two offsets, widened so it never splits a surrogate pair (parsers may point inside an emoji). */
   rangeOf(startOffset: number, endOffset: number): Range {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    const start = this.splitsSurrogatePair(startOffset) ? startOffset - 1 : startOffset;
+    const end = this.splitsSurrogatePair(endOffset) ? endOffset + 1 : endOffset;
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  private splitsSurrogatePair(offset: number): boolean {
+    const before = this.text.charCodeAt(offset - 1);
+    const after = this.text.charCodeAt(offset);
+    return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
   }
 
   /** Offset of the first character of `line`. */

@@ -4,7 +4,12 @@
  */
 import type { Node as TSNode, Tree } from 'web-tree-sitter';
 import type { Range } from '../diagnostic.js';
-import type { LineIndex } from '../positions.js';
+import { rangeContains, type LineIndex } from '../positions.js';
+import { attributeYields, readFunction, returnsSomething } from './functions.js';
+import { findLostDefinitions, isDefinition, parseAlone, readBrokenHeader, type BrokenHeader } from './recovery.js';
+import { collectSyntaxProblems, type PySyntaxProblem, type StatementFacts } from './syntax-problems.js';
+
+export type { PySyntaxProblem, PySyntaxProblemKind } from './syntax-problems.js';
 
 export type ParamKind = 'positional-only' | 'positional' | 'var-positional' | 'keyword-only' | 'var-keyword';
 
@@ -15,7 +20,10 @@ export interface PyParam {
   /** Source text of the default value, if any. */
   defaultText?: string;
   annotation?: string;
+  /** The parameter's name. */
   range: Range;
+  /** The whole parameter: `*`/`**`, name, annotation and default. */
+  sourceRange: Range;
 }
 
 export interface PyFunction {
@@ -24,19 +32,24 @@ export interface PyFunction {
   /** The whole definition, decorators included. */
   range: Range;
   isAsync: boolean;
+  /** Decorator expressions without the `@`. */
   decorators: string[];
   params: PyParam[];
   returnAnnotation?: string;
   returnAnnotationRange?: Range;
-  /** True when some `return <value>` (or `yield`) is in the body, outside nested defs/classes. */
+  /** True when some `return <value>` (not a bare `return` or `return None`) is in the body, outside nested defs and lambdas. */
   returnsValue: boolean;
+  /** True when the body uses `yield` (outside nested defs and lambdas). */
+  isGenerator: boolean;
   docstring?: string;
-  /** `top`: module level; `conditional`: under a top-level if/try/with/for/while; `nested`: inside a class or function. */
+  /** `top`: module level; `conditional`: under a top-level if/try/with/for/while/match; `nested`: inside a class or function. */
   scope: 'top' | 'conditional' | 'nested';
   /** For nested functions: the enclosing class/function names, outermost first. */
   containers: string[];
   /** Source text of the `def ...:` header, one line, for hovers. */
   signatureText: string;
+  /** Where a syntax error sits in the definition: `header` (the signature cannot be trusted) or only the `body`. */
+  syntaxError?: 'header' | 'body';
 }
 
 export type BindingKind = 'def' | 'class' | 'assignment' | 'import';
@@ -45,270 +58,272 @@ export type BindingKind = 'def' | 'class' | 'assignment' | 'import';
 export interface PyBinding {
   name: string;
   kind: BindingKind;
+  /** True when the binding sits under a top-level if/try/with/for/while/match. */
   conditional: boolean;
+  /** For conditional bindings: the header of the top-level statement (`if HAS_NUMBA`, `try`). */
+  condition?: string;
   /** Where the name is bound (the identifier). */
   range: Range;
   /** For `def` bindings. */
   fn?: PyFunction;
-  /** For assignments and imports, the bound expression's source, for messages. */
+  /** For assignments and imports, the binding statement's source (first line), for messages. */
   detail?: string;
 }
 
-export interface PySyntaxProblem {
-  range: Range;
-  message: string;
-  /** Python 2 syntax tree-sitter accepts (`print "x"`, `exec`, backticks, `<>`). */
-  python2?: boolean;
-}
-
 export interface PythonModule {
-  /** Module-level bindings by name, in source order. */
+  /** Module-level bindings by name, each list in source order. */
   bindings: Map<string, PyBinding[]>;
-  /** Every function definition in the file, nested ones included. */
+  /** Every function definition in the file, nested ones included, in source order. */
   functions: PyFunction[];
   syntaxProblems: PySyntaxProblem[];
-  /** Ranges of `# ...` comments, for suppressions. */
   tree: Tree;
   lines: LineIndex;
 }
 
+interface Scope {
+  kind: PyFunction['scope'];
+  containers: string[];
+  condition?: string;
+  /** The function whose body this is (none at module level and directly in a class body). */
+  fn?: PyFunction;
+}
+
+const TOP: Scope = { kind: 'top', containers: [] };
+
+/** Statements whose bodies run at most once or conditionally: a def inside is `conditional`. */
+const COMPOUND_STATEMENTS = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement',
+  'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause', 'block',
+]);
+
 /** Builds the module index. Never throws on any tree. */
 export function indexModule(tree: Tree, lines: LineIndex): PythonModule {
   const module: PythonModule = { bindings: new Map(), functions: [], syntaxProblems: [], tree, lines };
-  const range = (n: TSNode): Range => lines.rangeOf(n.startIndex, n.endIndex);
-  const bind = (b: PyBinding): void => {
-    const list = module.bindings.get(b.name);
-    if (list) list.push(b);
-    else module.bindings.set(b.name, [b]);
-  };
-
-  const visitStatements = (parent: TSNode, conditional: boolean): void => {
-    for (const stmt of parent.namedChildren) {
-      if (!stmt) continue;
-      visitTopLevel(stmt, conditional);
-    }
-  };
-
-  const visitTopLevel = (stmt: TSNode, conditional: boolean): void => {
-    switch (stmt.type) {
-      case 'function_definition':
-      case 'decorated_definition': {
-        const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-        if (!def) return;
-        if (def.type === 'class_definition') {
-          const name = def.childForFieldName('name');
-          if (name) bind({ name: name.text, kind: 'class', conditional, range: range(name) });
-          collectNested(def, [name?.text ?? '?']);
-          return;
-        }
-        const fn = readFunction(stmt, def, conditional ? 'conditional' : 'top', [], lines);
-        if (!fn) return;
-        module.functions.push(fn);
-        bind({ name: fn.name, kind: 'def', conditional, range: fn.nameRange, fn });
-        collectNested(def, [fn.name]);
-        return;
-      }
-      case 'class_definition': {
-        const name = stmt.childForFieldName('name');
-        if (name) bind({ name: name.text, kind: 'class', conditional, range: range(name) });
-        collectNested(stmt, [name?.text ?? '?']);
-        return;
-      }
-      case 'if_statement':
-      case 'try_statement':
-      case 'with_statement':
-      case 'for_statement':
-      case 'while_statement':
-      case 'elif_clause':
-      case 'else_clause':
-      case 'except_clause':
-      case 'finally_clause':
-      case 'block':
-        for (const child of stmt.namedChildren) if (child) visitTopLevel(child, true);
-        return;
-      case 'expression_statement':
-        for (const child of stmt.namedChildren) if (child?.type === 'assignment') readAssignment(child, conditional);
-        return;
-      case 'import_statement':
-      case 'import_from_statement':
-        readImport(stmt, conditional);
-        return;
-      default:
-        return;
-    }
-  };
-
-  const readAssignment = (assignment: TSNode, conditional: boolean): void => {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    if (!left) return;
-    const targets = left.type === 'identifier' ? [left] : left.descendantsOfType('identifier').filter((n): n is TSNode => !!n);
-    for (const target of targets) {
-      bind({ name: target.text, kind: 'assignment', conditional, range: range(target), detail: right?.text });
-    }
-  };
-
-  const readImport = (stmt: TSNode, conditional: boolean): void => {
-    for (const child of stmt.namedChildren) {
-      if (!child || child === stmt.childForFieldName('module_name')) continue;
-      if (child.type === 'aliased_import') {
-        const alias = child.childForFieldName('alias');
-        if (alias) bind({ name: alias.text, kind: 'import', conditional, range: range(alias), detail: stmt.text });
-      } else if (child.type === 'dotted_name') {
-        const first = child.namedChildren[0];
-        const target = stmt.type === 'import_statement' ? first : child.namedChildren[child.namedChildren.length - 1];
-        if (target) bind({ name: target.text, kind: 'import', conditional, range: range(target), detail: stmt.text });
-      }
-    }
-  };
-
-  const collectNested = (node: TSNode, containers: string[]): void => {
-    const body = node.childForFieldName('body');
-    if (!body) return;
-    for (const d of body.descendantsOfType(['function_definition'])) {
-      if (!d) continue;
-      const outer = d.parent?.type === 'decorated_definition' ? d.parent : d;
-      const fn = readFunction(outer, d, 'nested', containers, lines);
-      if (fn) module.functions.push(fn);
-    }
-  };
-
-  visitStatements(tree.rootNode, false);
-  collectSyntaxProblems(tree.rootNode, module, lines);
+  const facts = indexTree(tree.rootNode, module);
+  if (tree.rootNode.hasError) recoverLostDefinitions(module);
+  module.syntaxProblems = collectSyntaxProblems(tree, lines, facts);
+  markFunctionsWithProblems(module);
+  sortModule(module);
   return module;
 }
 
-function readFunction(outer: TSNode, def: TSNode, scope: PyFunction['scope'], containers: string[], lines: LineIndex): PyFunction | undefined {
-  const nameNode = def.childForFieldName('name');
-  if (!nameNode || nameNode.isMissing) return undefined;
-  const paramsNode = def.childForFieldName('parameters');
-  const returnType = def.childForFieldName('return_type');
-  const body = def.childForFieldName('body');
-  const decorators = outer.type === 'decorated_definition'
-    ? outer.namedChildren.filter((c): c is TSNode => c?.type === 'decorator').map((d) => d.text.replace(/^@\s*/, ''))
-    : [];
-  const headerEnd = body ? body.startIndex : def.endIndex;
-  return {
-    name: nameNode.text,
-    nameRange: lines.rangeOf(nameNode.startIndex, nameNode.endIndex),
-    range: lines.rangeOf(outer.startIndex, outer.endIndex),
-    isAsync: def.children.some((c) => c?.type === 'async'),
-    decorators,
-    params: paramsNode ? readParams(paramsNode, lines) : [],
-    returnAnnotation: returnType?.text,
-    returnAnnotationRange: returnType ? lines.rangeOf(returnType.startIndex, returnType.endIndex) : undefined,
-    returnsValue: body ? bodyReturnsValue(body) : false,
-    docstring: body ? readDocstring(body) : undefined,
-    scope,
-    containers,
-    signatureText: lines.text.slice(def.startIndex, headerEnd).replace(/\s+/g, ' ').trim(),
-  };
+/**
+ * Indexes the statements of a tree's root (those `only` accepts) in one statement-level walk, and
+ * gives back what the syntax checks need from that walk.
+ */
+function indexTree(root: TSNode, module: PythonModule, only?: (stmt: TSNode) => boolean): StatementFacts {
+  const indexer = new Indexer(module);
+  for (const stmt of root.namedChildren) if (stmt && (!only || only(stmt))) indexer.visit(stmt, TOP);
+  if (/\byield\b/.test(module.lines.text)) indexer.facts.outsideFunction.push(...attributeYields(root, indexer.byDefId));
+  return indexer.facts;
 }
 
-function readParams(paramsNode: TSNode, lines: LineIndex): PyParam[] {
-  const params: PyParam[] = [];
-  let kind: ParamKind = 'positional';
-  const range = (n: TSNode): Range => lines.rangeOf(n.startIndex, n.endIndex);
-  for (const p of paramsNode.namedChildren) {
-    if (!p) continue;
-    switch (p.type) {
-      case 'identifier':
-        params.push({ name: p.text, kind, hasDefault: false, range: range(p) });
-        break;
-      case 'typed_parameter': {
-        const id = p.namedChildren.find((c) => c?.type === 'identifier');
-        const splat = p.namedChildren.find((c) => c?.type === 'list_splat_pattern' || c?.type === 'dictionary_splat_pattern');
-        const annotation = p.childForFieldName('type')?.text;
-        if (splat) {
-          const isKw = splat.type === 'dictionary_splat_pattern';
-          const id2 = splat.namedChildren[0];
-          params.push({ name: id2?.text ?? '', kind: isKw ? 'var-keyword' : 'var-positional', hasDefault: false, annotation, range: range(id2 ?? splat) });
-          if (!isKw) kind = 'keyword-only';
-        } else if (id) {
-          params.push({ name: id.text, kind, hasDefault: false, annotation, range: range(id) });
-        }
-        break;
+/**
+ * Indexes the top-level definitions a syntax error swallowed (see recovery.ts). One lone parse
+ * usually gives back every later definition too, so each lost one is parsed at most once.
+ */
+function recoverLostDefinitions(module: PythonModule): void {
+  const text = module.lines.text;
+  const lost = findLostDefinitions(module.tree, text);
+  const pending = new Set(lost.map((l) => l.start));
+  for (const segment of lost) {
+    if (!pending.has(segment.start)) continue;
+    const tree = parseAlone(module.tree.language, text, segment.start, segment.end);
+    if (tree) {
+      try {
+        const found = new Set(tree.rootNode.namedChildren.filter((s) => s && isDefinition(s) && pending.has(s.startIndex)).map((s) => s!.startIndex));
+        indexTree(tree.rootNode, module, (stmt) => found.has(stmt.startIndex) && isDefinition(stmt));
+        for (const start of found) pending.delete(start);
+      } finally {
+        tree.delete();
       }
-      case 'default_parameter':
-      case 'typed_default_parameter': {
-        const name = p.childForFieldName('name');
-        const value = p.childForFieldName('value');
-        if (name) params.push({ name: name.text, kind, hasDefault: true, defaultText: value?.text, annotation: p.childForFieldName('type')?.text, range: range(name) });
-        break;
+    }
+    if (!pending.delete(segment.start)) continue;
+    const header = readBrokenHeader(text, segment);
+    if (header) bindBrokenHeader(module, header, segment.start);
+  }
+}
+
+/** A definition whose header does not parse: bound (so it still resolves), its signature unknown. */
+function bindBrokenHeader(module: PythonModule, header: BrokenHeader, start: number): void {
+  const { lines } = module;
+  const nameRange = lines.rangeOf(header.nameStart, header.nameEnd);
+  const binding: PyBinding = { name: header.name, kind: header.kind, conditional: false, range: nameRange };
+  if (header.kind === 'def') {
+    binding.fn = {
+      name: header.name, nameRange, range: lines.rangeOf(start, header.headerEnd), isAsync: header.isAsync,
+      decorators: [], params: [], returnsValue: false, isGenerator: false, scope: 'top', containers: [],
+      signatureText: lines.text.slice(lines.lineStart(nameRange.start.line), header.headerEnd).trim(), syntaxError: 'header',
+    };
+    module.functions.push(binding.fn);
+  }
+  const list = module.bindings.get(header.name);
+  if (list) list.push(binding);
+  else module.bindings.set(header.name, [binding]);
+}
+
+class Indexer {
+  readonly byDefId = new Map<number, PyFunction>();
+  readonly facts: StatementFacts = { blocks: [], parameterLists: [], outsideFunction: [] };
+
+  constructor(private readonly module: PythonModule) {}
+
+  visit(stmt: TSNode, scope: Scope): void {
+    switch (stmt.type) {
+      case 'return_statement':
+        if (!scope.fn) this.facts.outsideFunction.push(stmt);
+        else if (returnsSomething(stmt)) scope.fn.returnsValue = true;
+        return;
+      case 'decorated_definition': {
+        const def = stmt.childForFieldName('definition');
+        if (def) this.visitDefinition(def, stmt, scope);
+        return;
       }
-      case 'list_splat_pattern': {
-        const id = p.namedChildren[0];
-        params.push({ name: id?.text ?? '', kind: 'var-positional', hasDefault: false, range: range(id ?? p) });
-        kind = 'keyword-only';
-        break;
+      case 'function_definition':
+      case 'class_definition':
+        this.visitDefinition(stmt, stmt, scope);
+        return;
+      case 'expression_statement':
+        if (scope.kind === 'nested') return;
+        for (const child of stmt.namedChildren) if (child?.type === 'assignment') this.readAssignment(child, scope);
+        return;
+      case 'import_statement':
+      case 'import_from_statement':
+        if (scope.kind !== 'nested') this.readImport(stmt, scope);
+        return;
+      default: {
+        if (!COMPOUND_STATEMENTS.has(stmt.type)) return;
+        const inner: Scope = scope.kind === 'top' ? { kind: 'conditional', containers: [], condition: headerOf(stmt) } : scope;
+        if (stmt.type === 'block') this.visitBody(stmt, inner);
+        else for (const child of stmt.namedChildren) if (child) this.visit(child, inner);
       }
-      case 'dictionary_splat_pattern': {
-        const id = p.namedChildren[0];
-        params.push({ name: id?.text ?? '', kind: 'var-keyword', hasDefault: false, range: range(id ?? p) });
-        break;
-      }
-      case 'keyword_separator':
-        kind = 'keyword-only';
-        break;
-      case 'positional_separator':
-        for (const earlier of params) if (earlier.kind === 'positional') earlier.kind = 'positional-only';
-        break;
-      default:
-        break;
     }
   }
-  return params;
-}
 
-function bodyReturnsValue(body: TSNode): boolean {
-  const stack: TSNode[] = [body];
-  while (stack.length) {
-    const node = stack.pop()!;
-    for (const child of node.namedChildren) {
+  private visitDefinition(def: TSNode, outer: TSNode, scope: Scope): void {
+    const nameNode = def.childForFieldName('name');
+    const body = def.childForFieldName('body');
+    if (def.type === 'class_definition') {
+      if (!nameNode || nameNode.isMissing) return;
+      if (scope.kind !== 'nested') this.bind({ name: nameNode.text, kind: 'class', ...this.where(scope), range: this.rangeOf(nameNode) });
+      if (body) this.visitBody(body, { kind: 'nested', containers: [...scope.containers, nameNode.text] });
+      return;
+    }
+    const parameters = def.childForFieldName('parameters');
+    if (parameters) this.facts.parameterLists.push(parameters);
+    const fn = readFunction(outer, def, scope.kind, scope.containers, this.module.lines);
+    if (!fn) return;
+    this.module.functions.push(fn);
+    this.byDefId.set(def.id, fn);
+    if (scope.kind !== 'nested') this.bind({ name: fn.name, kind: 'def', ...this.where(scope), range: fn.nameRange, fn });
+    if (body) this.visitBody(body, { kind: 'nested', containers: [...scope.containers, fn.name], fn });
+  }
+
+  private visitBody(body: TSNode, scope: Scope): void {
+    const statements = body.namedChildren.filter((c): c is TSNode => !!c && c.type !== 'comment');
+    this.facts.blocks.push({ node: body, statements });
+    for (const stmt of statements) this.visit(stmt, scope);
+  }
+
+  private readAssignment(assignment: TSNode, scope: Scope): void {
+    const right = assignment.childForFieldName('right');
+    // `x: int` annotates without binding.
+    if (!right) return;
+    const detail = firstLine(assignment.text);
+    const targets: TSNode[] = [];
+    collectTargets(assignment.childForFieldName('left'), targets);
+    if (right.type === 'assignment') collectChainedTargets(right, targets);
+    for (const target of targets) {
+      this.bind({ name: target.text, kind: 'assignment', ...this.where(scope), range: this.rangeOf(target), detail });
+    }
+  }
+
+  private readImport(stmt: TSNode, scope: Scope): void {
+    const detail = firstLine(stmt.text);
+    for (const child of stmt.childrenForFieldName('name')) {
       if (!child) continue;
-      if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda') continue;
-      if (child.type === 'return_statement' && child.namedChildren.length > 0) return true;
-      if (child.type === 'yield') return true;
-      stack.push(child);
+      let target: TSNode | null | undefined;
+      if (child.type === 'aliased_import') target = child.childForFieldName('alias');
+      else if (child.type === 'dotted_name') {
+        // `import a.b` binds `a`; `from m import f` binds `f`.
+        target = stmt.type === 'import_statement' ? child.namedChildren[0] : child.namedChildren[child.namedChildren.length - 1];
+      }
+      if (target?.type === 'identifier') this.bind({ name: target.text, kind: 'import', ...this.where(scope), range: this.rangeOf(target), detail });
     }
   }
-  return false;
+
+  private where(scope: Scope): { conditional: boolean; condition?: string } {
+    return scope.kind === 'conditional' ? { conditional: true, condition: scope.condition } : { conditional: false };
+  }
+
+  private rangeOf(node: TSNode): Range {
+    return this.module.lines.rangeOf(node.startIndex, node.endIndex);
+  }
+
+  private bind(binding: PyBinding): void {
+    const list = this.module.bindings.get(binding.name);
+    if (list) list.push(binding);
+    else this.module.bindings.set(binding.name, [binding]);
+  }
 }
 
-function readDocstring(body: TSNode): string | undefined {
-  const first = body.namedChildren[0];
-  if (first?.type !== 'expression_statement') return undefined;
-  const str = first.namedChildren[0];
-  if (str?.type !== 'string') return undefined;
-  const content = str.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
-  return dedent(content);
+/** The names an assignment target binds: identifiers, through tuple/list patterns and `*rest`. */
+function collectTargets(target: TSNode | null, out: TSNode[]): void {
+  if (!target) return;
+  switch (target.type) {
+    case 'identifier':
+      out.push(target);
+      return;
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'list_splat_pattern':
+    case 'parenthesized_expression':
+    case 'tuple':
+    case 'list':
+    case 'expression_list':
+      for (const child of target.namedChildren) collectTargets(child, out);
+      return;
+    default:
+      // Attributes and subscripts (`m.x = 1`, `d[k] = 1`) bind no module name.
+      return;
+  }
 }
 
-function dedent(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const indents = lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return [lines[0]!.trim(), ...lines.slice(1).map((l) => l.slice(cut))].join('\n').trim();
+function collectChainedTargets(assignment: TSNode, out: TSNode[]): void {
+  collectTargets(assignment.childForFieldName('left'), out);
+  const right = assignment.childForFieldName('right');
+  if (right?.type === 'assignment') collectChainedTargets(right, out);
 }
 
-function collectSyntaxProblems(root: TSNode, module: PythonModule, lines: LineIndex): void {
-  if (!root.hasError) return;
-  const stack: TSNode[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.isMissing) {
-      module.syntaxProblems.push({ range: lines.rangeOf(node.startIndex, node.endIndex), message: `missing \`${node.type}\`` });
-      continue;
-    }
-    if (node.type === 'ERROR') {
-      const text = node.text.split(/\r?\n/)[0] ?? '';
-      module.syntaxProblems.push({ range: lines.rangeOf(node.startIndex, node.endIndex), message: `unexpected \`${text.slice(0, 40)}\`` });
-      continue;
-    }
-    if (!node.hasError) continue;
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child = node.child(i);
-      if (child) stack.push(child);
+/** `if HAS_NUMBA`, `try`, `with open(p) as f`: the statement's header without the colon. */
+function headerOf(stmt: TSNode): string {
+  const body = stmt.childForFieldName('consequence') ?? stmt.childForFieldName('body');
+  const end = body ? body.startIndex : stmt.endIndex;
+  const header = stmt.text.slice(0, end - stmt.startIndex).replace(/\s+/g, ' ').trim().replace(/:$/, '').trim();
+  return header.length > 60 ? `${header.slice(0, 59)}…` : header;
+}
+
+function firstLine(text: string): string {
+  const line = (text.split(/\r\n|\r|\n/)[0] ?? '').trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** Problems that tree-sitter does not flag in the tree (an unindented body, a bad parameter list) still make the def unreliable. */
+function markFunctionsWithProblems(module: PythonModule): void {
+  for (const problem of module.syntaxProblems) {
+    for (const fn of module.functions) {
+      if (fn.syntaxError === 'header' || !rangeContains(fn.range, problem.range)) continue;
+      fn.syntaxError = HEADER_PROBLEMS.has(problem.kind) || problem.python2 === 'tuple-parameter' ? 'header' : 'body';
     }
   }
+}
+
+const HEADER_PROBLEMS: ReadonlySet<PySyntaxProblem['kind']> = new Set(['parameter-order', 'bare-star', 'duplicate-parameter']);
+
+function sortModule(module: PythonModule): void {
+  const byStart = (a: { range: Range }, b: { range: Range }) =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  for (const list of module.bindings.values()) list.sort(byStart);
+  module.functions.sort(byStart);
 }

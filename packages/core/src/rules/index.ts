@@ -1,4 +1,5 @@
 /** The rule registry: every rule, in catalog order. A test checks it against the files and the docs. */
+import { closeMatches } from '../analysis/suggest.js';
 import type { Rule } from './rule.js';
 import { rule as missingCodeFile } from './missing-code-file.js';
 import { rule as missingMetadataFile } from './missing-metadata-file.js';
@@ -119,4 +120,9 @@ for (const rule of RULES) {
 /** Finds a rule by ID (`CSM401`, any case) or name (`function-not-found`). */
 export function findRule(idOrName: string): Rule | undefined {
   return byKey.get(idOrName) ?? byKey.get(idOrName.toUpperCase()) ?? byKey.get(idOrName.toLowerCase());
+}
+
+/** The rule ID or name closest to a misspelt `word` ("did you mean"), if one is close enough. */
+export function suggestRule(word: string): string | undefined {
+  return closeMatches(word, byKey.keys())[0];
 }

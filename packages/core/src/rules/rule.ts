@@ -16,8 +16,10 @@ export interface RuleDocs {
   good: ExamplePackage;
   /** How to fix it, as an imperative. */
   fix: string;
-  /** Config the examples need (e.g. a target type), if any. */
-  exampleConfig?: { targetType?: string };
+  /** Config the examples need (e.g. a target type, a small size cap), if any: pass it as lint options. */
+  exampleConfig?: { targetType?: string; maxFileSize?: number };
+  /** For a rule about the config file itself (CSM901): a bad and a good `.csmlint.yaml`. Checked by a test. */
+  configExample?: { bad: string; good: string };
 }
 
 export type RuleGroup = 'package' | 'yaml' | 'structure' | 'metric' | 'python' | 'run' | 'meta';

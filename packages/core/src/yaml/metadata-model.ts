@@ -3,31 +3,44 @@
  * problems, the recognized layout, and each metric item with its fields.
  */
 import {
-  Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments,
-  type Document, type Node, type Pair, type ParsedNode, type Scalar, type YAMLMap, type YAMLSeq,
+  isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments,
+  type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq,
 } from 'yaml';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../positions.js';
-import {
-  MAX_ALIAS_COUNT, MAX_YAML_DEPTH, METRICS_KEY, SNAKE_CASE_ALIASES, YAML11_BOOLEANS,
-} from '../conventions.js';
+import { MAX_YAML_DEPTH, METRICS_KEY, SNAKE_CASE_ALIASES } from '../conventions.js';
 import { CUSTOM_METRIC_FIELDS, type CustomMetricField } from '../schema.js';
+import { findHazards } from './hazards.js';
+import { indexAliases, isNullPlaceholder, keyText, mappingPairs, nodeRange, resolveNode, snakeCaseAlias, yaml11Boolean } from './nodes.js';
+import { syntaxProblems } from './syntax-problems.js';
 
-export type YamlProblemKind = 'syntax' | 'duplicate-key' | 'multiple-documents' | 'alias-limit' | 'too-deep';
+export type YamlProblemKind =
+  | 'syntax' | 'tab' | 'unknown-tag' | 'unknown-alias' | 'complex-key' | 'too-deep'
+  | 'duplicate-key' | 'multiple-documents' | 'alias-limit';
 
 export interface YamlProblem {
   kind: YamlProblemKind;
   range: Range;
+  /** What is wrong, in plain words (syntax), or the offending text (tag, alias, key). */
   message: string;
+  /** The `yaml` parser's error code, for syntax problems. */
+  code?: string;
   /** For duplicate keys: the key text and the earlier occurrence. */
   key?: string;
   firstRange?: Range;
+  /** For several documents: how many there are. */
+  count?: number;
 }
+
+/** Problems after which the parsed structure cannot be trusted, so structure and metric rules stay silent. */
+const BLOCKING_PROBLEMS: ReadonlySet<YamlProblemKind> = new Set(['syntax', 'tab', 'unknown-alias', 'too-deep', 'alias-limit']);
 
 /** Which format the root looks like, so a look-alike gets one clear finding instead of schema noise. */
 export type MetadataLayout =
   | { kind: 'metrics' }
   | { kind: 'bare-list' }
+  /** A root mapping that is itself one metric (`name:`, `entryPoint:`, ... without `metrics:`). */
+  | { kind: 'single-metric' }
   | { kind: 'look-alike'; format: 'dmm' | 'drum' | 'custom-job' }
   | { kind: 'not-mapping' }
   | { kind: 'empty' };
@@ -50,7 +63,7 @@ export interface FieldEntry {
 export interface MetricEntry {
   index: number;
   node: Node;
-  /** The whole item's range (the mapping, or the non-mapping value). */
+  /** The whole item's range (the mapping, or the non-mapping value), trailing blanks excluded. */
   range: Range;
   /** Only for mapping items: fields in source order (merge keys resolved, merged ones last). */
   fields: FieldEntry[];
@@ -62,6 +75,8 @@ export interface MetadataModel {
   /** The first document: the one that is checked. */
   document?: Document.Parsed;
   problems: YamlProblem[];
+  /** True when a syntax error (or a hostile-input limit) makes the parsed structure unreliable. */
+  hasSyntaxErrors: boolean;
   root: Node | null;
   layout: MetadataLayout;
   /** The `metrics` pair of the root mapping, if there is one. */
@@ -82,172 +97,69 @@ export interface MetadataModel {
 /** Parses metadata text. Never throws: every problem becomes a YamlProblem. */
 export function parseMetadata(text: string, lines: LineIndex): MetadataModel {
   const model: MetadataModel = {
-    documents: [], problems: [], root: null, layout: { kind: 'empty' }, metrics: [], rootPairs: [],
-    mergeKeys: [], yaml11Booleans: [], lines,
+    documents: [], problems: [], hasSyntaxErrors: false, root: null, layout: { kind: 'empty' }, metrics: [],
+    rootPairs: [], mergeKeys: [], yaml11Booleans: [], lines,
   };
-  const nesting = maxNestingDepth(text);
-  if (nesting.depth > MAX_YAML_DEPTH) {
-    model.problems.push({
-      kind: 'too-deep',
-      range: lines.rangeOf(nesting.offset, nesting.offset),
-      message: `nesting deeper than ${MAX_YAML_DEPTH} levels`,
-    });
-    return model;
-  }
-  try {
-    model.documents = parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: true }) as Document.Parsed[];
-  } catch (error) {
-    model.problems.push({ kind: 'syntax', range: lines.rangeOf(0, 0), message: String((error as Error).message ?? error) });
-    return model;
-  }
-  if (!Array.isArray(model.documents)) model.documents = [];
-  model.documents.forEach((doc, i) => {
-    for (const e of doc.errors) {
-      model.problems.push({ kind: 'syntax', range: lines.rangeOf(e.pos[0], e.pos[1]), message: e.message });
-    }
-    if (i === 1) {
-      const start = doc.range?.[0] ?? 0;
-      model.problems.push({ kind: 'multiple-documents', range: lines.rangeOf(start, start), message: 'several documents' });
-    }
-  });
-  const doc = model.documents[0];
-  if (!doc) return model;
-  model.document = doc;
-  const aliasProblem = checkAliasExpansion(doc, lines);
-  if (aliasProblem) {
-    model.problems.push(aliasProblem);
-    return model;
-  }
-  collectScalarHazards(doc.contents as Node | null, model, new Set());
-  model.root = (doc.contents as Node | null) ?? null;
-  buildLayout(model);
+  parseInto(model, text);
+  model.hasSyntaxErrors = model.problems.some((p) => BLOCKING_PROBLEMS.has(p.kind));
   return model;
 }
 
-/** A rough depth check that needs no recursion, so hostile nesting never reaches the parser. */
-function maxNestingDepth(text: string): { depth: number; offset: number } {
+function parseInto(model: MetadataModel, text: string): void {
+  const { lines } = model;
+  const deepAt = tooDeepAt(text);
+  if (deepAt !== undefined) {
+    model.problems.push({ kind: 'too-deep', range: lines.rangeOf(deepAt, Math.min(deepAt + 1, lines.lineContentEnd(lines.positionAt(deepAt).line))), message: String(MAX_YAML_DEPTH) });
+    return;
+  }
+  try {
+    const options = { merge: true, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+    model.documents = parseAllDocuments(text, options) as Document.Parsed[];
+  } catch (error) {
+    model.problems.push({ kind: 'syntax', range: lines.rangeOf(0, 0), message: String((error as Error).message ?? error) });
+    return;
+  }
+  if (!Array.isArray(model.documents)) model.documents = [];
+  model.documents.forEach((doc, i) => {
+    model.problems.push(...syntaxProblems([...doc.errors, ...doc.warnings], doc.contents, lines));
+    if (i === 1) model.problems.push(secondDocument(doc, model.documents.length, lines));
+  });
+  const doc = model.documents[0];
+  if (!doc) return;
+  model.document = doc;
+  const hazards = findHazards(doc.contents, indexAliases(doc), lines);
+  model.problems.push(...hazards.problems);
+  model.mergeKeys = hazards.mergeKeys;
+  model.yaml11Booleans = hazards.yaml11Booleans;
+  if (hazards.problems.some((p) => p.kind === 'alias-limit')) return;
+  model.root = (doc.contents as Node | null) ?? null;
+  buildLayout(model);
+}
+
+/** CSM102 goes on the `---` that starts the second document. */
+function secondDocument(doc: Document.Parsed, count: number, lines: LineIndex): YamlProblem {
+  const start = doc.range?.[0] ?? 0;
+  const end = lines.text.startsWith('---', start) ? start + 3 : start;
+  return { kind: 'multiple-documents', range: lines.rangeOf(start, end), message: String(count), count };
+}
+
+/**
+ * A rough depth check that needs no recursion, so hostile nesting never reaches the parser:
+ * brackets of flow collections, and indentation (two spaces or `- ` per level) of block ones.
+ * Returns the offset where the nesting first goes past the cap.
+ */
+function tooDeepAt(text: string): number | undefined {
   let depth = 0;
-  let max = 0;
-  let offset = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '[' || c === '{') {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        offset = i;
-      }
+      if (++depth > MAX_YAML_DEPTH) return i;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
-  let indentMax = 0;
-  for (const m of text.matchAll(/^( *)(?:- )*/gm)) {
-    const level = m[1]!.length / 2 + (m[0].length - m[1]!.length) / 2;
-    if (level > indentMax) {
-      indentMax = level;
-      if (indentMax > max) offset = m.index ?? 0;
-    }
+  for (const m of text.matchAll(/^( *)((?:- )*)/gm)) {
+    if (m[1]!.length / 2 + m[2]!.length / 2 > MAX_YAML_DEPTH) return m.index! + m[0].length;
   }
-  return { depth: Math.max(max, indentMax), offset };
-}
-
-function checkAliasExpansion(doc: Document.Parsed, lines: LineIndex): YamlProblem | undefined {
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return undefined;
-  } catch (error) {
-    if (error instanceof ReferenceError || /alias/i.test(String((error as Error).message))) {
-      const first = firstAlias(doc.contents as Node | null);
-      const range = first?.range ? lines.rangeOf(first.range[0], first.range[1]) : lines.rangeOf(0, 0);
-      return { kind: 'alias-limit', range, message: String((error as Error).message) };
-    }
-    return undefined;
-  }
-}
-
-function firstAlias(node: Node | null): Alias | undefined {
-  let found: Alias | undefined;
-  const visit = (n: unknown): void => {
-    if (found || !n) return;
-    if (isAlias(n)) found = n;
-    else if (isMap(n) || isSeq(n)) for (const item of n.items) visit(item);
-    else if (isPair(n)) {
-      visit(n.key);
-      visit(n.value);
-    }
-  };
-  visit(node);
-  return found;
-}
-
-function collectScalarHazards(node: unknown, model: MetadataModel, seen: Set<unknown>): void {
-  if (!node || seen.has(node)) return;
-  seen.add(node);
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.range) {
-        model.mergeKeys.push(model.lines.rangeOf(pair.key.range[0], pair.key.range[1]));
-      }
-      collectScalarHazards(pair.value, model, seen);
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) collectScalarHazards(item, model, seen);
-  } else if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && node.range) {
-    if (node.value.toLowerCase() in YAML11_BOOLEANS) {
-      model.yaml11Booleans.push({ scalar: node, range: model.lines.rangeOf(node.range[0], node.range[1]) });
-    }
-  }
-}
-
-/** The value a node stands for, following aliases. */
-export function resolveNode(node: unknown, doc: Document.Parsed | undefined): Node | null {
-  let current = node;
-  for (let hops = 0; hops < 32 && isAlias(current); hops++) {
-    current = doc ? (current as Alias).resolve(doc) : undefined;
-  }
-  return (current as Node | undefined) ?? null;
-}
-
-/** The pairs of a mapping with `<<` merges resolved: own keys win, merged keys follow. */
-export function mappingPairs(map: YAMLMap, doc: Document.Parsed | undefined): Pair[] {
-  const own: Pair[] = [];
-  const merged: Pair[] = [];
-  for (const pair of map.items) {
-    if (isScalar(pair.key) && pair.key.value === '<<') {
-      const sources = resolveNode(pair.value, doc);
-      const maps = isSeq(sources) ? sources.items.map((s) => resolveNode(s, doc)) : [sources];
-      for (const source of maps) if (isMap(source)) merged.push(...mappingPairs(source, doc));
-    } else {
-      own.push(pair);
-    }
-  }
-  const ownKeys = new Set(own.map((p) => keyText(p)));
-  return [...own, ...merged.filter((p) => !ownKeys.has(keyText(p)))];
-}
-
-/** A key's text when it is a scalar; undefined for complex or null keys. */
-export function keyText(pair: Pair): string | undefined {
-  if (isScalar(pair.key)) return pair.key.value === null ? undefined : String(pair.key.value);
   return undefined;
-}
-
-/** Range of a node, or of the position after a pair's key when the value is absent. */
-export function nodeRange(node: unknown, lines: LineIndex): Range | undefined {
-  const r = (node as ParsedNode | null)?.range;
-  return r ? lines.rangeOf(r[0], r[1]) : undefined;
-}
-
-function pairValueRange(pair: Pair, lines: LineIndex): Range {
-  const valueRange = nodeRange(pair.value, lines);
-  if (valueRange && !isNullPlaceholder(pair.value)) return valueRange;
-  const keyEnd = (pair.key as ParsedNode | null)?.range?.[1] ?? 0;
-  const afterColon = lines.text.indexOf(':', keyEnd);
-  const at = afterColon === -1 ? keyEnd : afterColon + 1;
-  return lines.rangeOf(at, at);
-}
-
-/** `key:` with nothing after it parses as a null scalar with an empty source. */
-function isNullPlaceholder(node: unknown): boolean {
-  return isScalar(node) && node.value === null && node.source === '';
 }
 
 function buildLayout(model: MetadataModel): void {
@@ -261,7 +173,7 @@ function buildLayout(model: MetadataModel): void {
   if (isSeq(resolved)) {
     model.layout = { kind: 'bare-list' };
     model.metricsSeq = resolved;
-    model.metrics = metricEntries(resolved, model);
+    model.metrics = metricEntries(resolved.items, model);
     return;
   }
   if (!isMap(resolved)) {
@@ -275,6 +187,11 @@ function buildLayout(model: MetadataModel): void {
     model.layout = { kind: 'look-alike', format: lookAlike };
     return;
   }
+  if (looksLikeOneMetric(keys)) {
+    model.layout = { kind: 'single-metric' };
+    model.metrics = metricEntries([root], model);
+    return;
+  }
   model.layout = { kind: 'metrics' };
   const metricsPair = model.rootPairs.find((p) => keyText(p) === METRICS_KEY);
   if (!metricsPair) return;
@@ -283,12 +200,12 @@ function buildLayout(model: MetadataModel): void {
   const value = resolveNode(metricsPair.value, doc);
   if (isSeq(value)) {
     model.metricsSeq = value;
-    model.metrics = metricEntries(value, model);
+    model.metrics = metricEntries(value.items, model);
   }
 }
 
 function detectLookAlike(keys: Set<string | undefined>, pairs: Pair[], doc: Document.Parsed | undefined): 'dmm' | 'drum' | 'custom-job' | undefined {
-  if (keys.has('metrics')) return undefined;
+  if (keys.has(METRICS_KEY)) return undefined;
   if (keys.has('customMetrics')) return 'dmm';
   if (keys.has('runtimeParameterDefinitions')) return 'custom-job';
   const type = pairs.find((p) => keyText(p) === 'type');
@@ -300,25 +217,50 @@ function detectLookAlike(keys: Set<string | undefined>, pairs: Pair[], doc: Docu
   return undefined;
 }
 
-function metricEntries(seq: YAMLSeq, model: MetadataModel): MetricEntry[] {
+/** Keys only a metric item has: a root holding them (and no `metrics`) is one metric missing its list. */
+const METRIC_ONLY_KEYS = ['entryPoint', 'primaryMetric', 'label', ...Object.keys(SNAKE_CASE_ALIASES)];
+
+function looksLikeOneMetric(keys: Set<string | undefined>): boolean {
+  if (keys.has(METRICS_KEY)) return false;
+  const fieldKeys = [...keys].filter((k) => k !== undefined && ((CUSTOM_METRIC_FIELDS as string[]).includes(k) || snakeCaseAlias(k) !== undefined));
+  return fieldKeys.length >= 2 && fieldKeys.some((k) => METRIC_ONLY_KEYS.includes(k!));
+}
+
+function metricEntries(items: unknown[], model: MetadataModel): MetricEntry[] {
   const doc = model.document;
-  return seq.items.map((item, index) => {
-    const node = resolveNode(item, doc) ?? (item as Node);
-    const range = nodeRange(item, model.lines) ?? model.lines.rangeOf(0, 0);
+  const fallback = model.lines.rangeOf(0, 0);
+  return items.map((item, index) => {
+    const resolved = resolveNode(item, doc);
+    const node = resolved ?? (item as Node);
+    const range = nodeRange(item, model.lines) ?? fallback;
     if (!isMap(node)) return { index, node, range, fields: [], isMapping: false };
-    const fields = mappingPairs(node, doc).map((pair): FieldEntry => {
-      const key = keyText(pair) ?? '';
-      const alias = SNAKE_CASE_ALIASES[key];
-      const field = (CUSTOM_METRIC_FIELDS as string[]).includes(key) ? (key as CustomMetricField) : (alias as CustomMetricField | undefined);
-      return {
-        key, field, isSnakeAlias: alias !== undefined, pair,
-        keyRange: nodeRange(pair.key, model.lines) ?? range,
-        valueRange: pairValueRange(pair, model.lines),
-        valueNode: isNullPlaceholder(pair.value) ? null : resolveNode(pair.value, doc),
-      };
-    });
+    const fields = mappingPairs(node, doc).map((pair) => fieldEntry(pair, model, range));
     return { index, node, range, fields, isMapping: true };
   });
+}
+
+function fieldEntry(pair: Pair, model: MetadataModel, itemRange: Range): FieldEntry {
+  const key = keyText(pair) ?? '';
+  const alias = snakeCaseAlias(key);
+  const field = (CUSTOM_METRIC_FIELDS as string[]).includes(key) ? (key as CustomMetricField) : (alias as CustomMetricField | undefined);
+  const keyRange = nodeRange(pair.key, model.lines) ?? itemRange;
+  return {
+    key, field, isSnakeAlias: alias !== undefined, pair, keyRange,
+    valueRange: nodeRange(pair.value, model.lines) ?? { start: keyRange.end, end: keyRange.end },
+    valueNode: isNullPlaceholder(pair.value) ? null : resolveNode(pair.value, model.document),
+  };
+}
+
+/** The pair of the root mapping for `key` (merge keys resolved), if any. */
+export function rootPair(model: MetadataModel, key: string): Pair | undefined {
+  return model.rootPairs.find((p) => keyText(p) === key);
+}
+
+/** The scalar value of a root key (`targetType`), following aliases; undefined when absent or not a scalar. */
+export function rootScalarValue(model: MetadataModel, key: string): unknown {
+  const pair = rootPair(model, key);
+  const node = pair ? resolveNode(pair.value, model.document) : null;
+  return isScalar(node) ? node.value : undefined;
 }
 
 /** The field entry for a CustomMetric field (the camelCase key wins over its alias). */
@@ -326,7 +268,7 @@ export function getField(entry: MetricEntry, field: CustomMetricField): FieldEnt
   return entry.fields.find((f) => f.field === field && !f.isSnakeAlias) ?? entry.fields.find((f) => f.field === field);
 }
 
-/** A field's string value, when it is a non-empty-or-empty string scalar. */
+/** A field's value when it is a string scalar (possibly empty). */
 export function stringValue(entry: MetricEntry, field: CustomMetricField): string | undefined {
   const node = getField(entry, field)?.valueNode;
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
@@ -334,11 +276,17 @@ export function stringValue(entry: MetricEntry, field: CustomMetricField): strin
 
 /** A field's boolean value; YAML 1.1 words (`yes`, `off`, ...) count as the boolean they mean. */
 export function booleanValue(entry: MetricEntry, field: CustomMetricField): boolean | undefined {
-  const node = getField(entry, field)?.valueNode;
+  return asBoolean(getField(entry, field)?.valueNode);
+}
+
+/** A node's boolean meaning: `true`/`false`, or a plain YAML 1.1 word (`yes`, `Off`, ...). */
+export function asBoolean(node: unknown): boolean | undefined {
   if (!isScalar(node)) return undefined;
   if (typeof node.value === 'boolean') return node.value;
-  if (node.type === 'PLAIN' && typeof node.value === 'string') return YAML11_BOOLEANS[node.value.toLowerCase()];
+  if (node.type === 'PLAIN' && typeof node.value === 'string') return yaml11Boolean(node.value);
   return undefined;
 }
 
+export { resolveNode, mappingPairs, keyText, nodeRange, yaml11Boolean, snakeCaseAlias } from './nodes.js';
 export { isMap, isScalar, isSeq, isPair, isAlias };
+export type { YAMLMap };

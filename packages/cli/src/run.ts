@@ -1,0 +1,113 @@
+/** Runs a parsed command line; returns the exit code. Loaded lazily by main.ts so `--version` stays fast. */
+import { stat } from 'node:fs/promises';
+import { canonicalTargetType, CONFIG_SEVERITIES, isSeverityOrOff, TARGET_TYPES, type SeverityOrOff } from '@csmlint/core';
+import type { CliArgs } from './args.js';
+import { explainRule } from './commands/explain.js';
+import { ruleNamed } from './commands/rule-lookup.js';
+import { rulesTable } from './commands/rules.js';
+import { UsageError } from './errors.js';
+import { FORMATTERS, findFormatter } from './formatters/index.js';
+import { HELP } from './help.js';
+import type { BadPath } from './discover.js';
+import { lintPaths } from './lint.js';
+import { countDiagnostics } from './report.js';
+import { VERSION } from './version.js';
+
+/** Exit codes (interfaces.md). */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/** Runs `args`; writes to stdout/stderr; returns the exit code. Throws UsageError for bad usage. */
+export async function run(args: CliArgs): Promise<number> {
+  const color = useColor(args);
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return EXIT.ok;
+    case 'version':
+      process.stdout.write(`csmlint ${VERSION}\n`);
+      return EXIT.ok;
+    case 'rules':
+      process.stdout.write(rulesTable(color));
+      return EXIT.ok;
+    case 'explain':
+      process.stdout.write(explainRule(ruleNamed(args.positionals[0]!), color));
+      return EXIT.ok;
+    case 'lint':
+      return lint(args, color);
+  }
+}
+
+async function lint(args: CliArgs, color: boolean): Promise<number> {
+  const formatter = findFormatter(args.format);
+  if (!formatter) throw new UsageError(`unknown format \`${args.format}\`; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
+  const rules = parseRuleOptions(args.rules);
+  const targetType = args.targetType === undefined ? undefined : canonicalTargetType(args.targetType);
+  if (args.targetType !== undefined && !targetType) {
+    throw new UsageError(`unknown target type \`${args.targetType}\`; expected one of ${TARGET_TYPES.join(', ')}`);
+  }
+  if (args.config !== undefined) await assertFile(args.config);
+  const cwd = process.cwd();
+  const result = await lintPaths({
+    paths: args.positionals.length ? args.positionals : ['.'],
+    cwd,
+    configFile: args.config,
+    noConfig: args.noConfig,
+    rules,
+    targetType,
+    run: args.run,
+  });
+  if (result.badPaths.length) throw new UsageError(describeBadPath(result.badPaths[0]!));
+  const diagnostics = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  process.stdout.write(
+    formatter({ cwd, diagnostics, packages: result.packages, files: result.files, sources: result.sources }, { color, showHints: args.hints }),
+  );
+  if (result.failures.length) {
+    const [first] = result.failures;
+    const more = result.failures.length - 1;
+    process.stderr.write(`csmlint: ${more ? `${result.failures.length} problems stopped the check; the first: ` : ''}${first}\n`);
+    return EXIT.failure;
+  }
+  const counts = countDiagnostics(diagnostics);
+  if (counts.errors) return EXIT.findings;
+  if (args.maxWarnings !== undefined && counts.warnings > args.maxWarnings) {
+    process.stderr.write(`csmlint: too many warnings (${counts.warnings}; --max-warnings is ${args.maxWarnings})\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+/** `--rule ID=severity` options, keyed by rule ID. */
+function parseRuleOptions(options: string[]): Record<string, SeverityOrOff> {
+  const rules: Record<string, SeverityOrOff> = {};
+  for (const option of options) {
+    const cut = option.lastIndexOf('=');
+    if (cut <= 0) throw new UsageError(`\`--rule ${option}\` must look like \`--rule CSM401=warning\``);
+    const severity = option.slice(cut + 1);
+    const rule = ruleNamed(option.slice(0, cut));
+    if (!isSeverityOrOff(severity)) {
+      throw new UsageError(`\`--rule ${option}\`: unknown severity \`${severity}\`; expected one of ${CONFIG_SEVERITIES.join(', ')}`);
+    }
+    rules[rule.id] = severity;
+  }
+  return rules;
+}
+
+async function assertFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`config file \`${path}\` not found`);
+  if (!info.isFile()) throw new UsageError(`config file \`${path}\` is not a file`);
+}
+
+function describeBadPath(bad: BadPath): string {
+  return bad.reason === 'not-found'
+    ? `no such file or directory: \`${bad.path}\``
+    : `\`${bad.path}\` is not a package file (metadata.yaml, metadata.yml or custom_metrics.py) nor a directory`;
+}
+
+/** Colors only on a terminal, and never with `--no-color` or `NO_COLOR`; `FORCE_COLOR` turns them on elsewhere. */
+function useColor(args: CliArgs): boolean {
+  const env = process.env;
+  if (args.noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return process.stdout.isTTY === true;
+}

@@ -1,0 +1,4 @@
+/** The CLI's version, read from its package.json (cheap: no engine import). */
+import { createRequire } from 'node:module';
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
