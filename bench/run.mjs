@@ -185,22 +185,19 @@ async function cliThroughput(tools, corpus, files) {
 
 /**
  * csmlint (CLI and engine probes) and ajv-cli at each corpus size; the main size reuses its figures.
- * A point whose estimated cost (linear in packages from the previous point) would pass `deadline` is skipped.
+ * A point whose estimated cost (linear in packages from the main CLI figures) would pass `deadline` is skipped.
  */
 async function cliScaling(tools, corpora, files, cli, deadline) {
   const names = ['csmlint', 'csmlint engine, 1 thread', 'csmlint engine, 2 threads', 'ajv-cli'];
   const chosen = tools.filter((t) => names.includes(t.name));
   const points = [];
-  let previous;
+  const reference = cli?.rows.filter((r) => names.includes(r.name) && r.available);
+  const estimateMs = (n) => (reference?.reduce((sum, r) => sum + r.wallMs, 0) ?? 0) * Math.max(1, n / cli.packages) * (n >= 5000 ? 1 : PLAN.scalingReps);
   for (const n of PLAN.scaling) {
     const corpus = corpora.get(n);
-    if (previous) {
-      const perPackage = Object.values(previous.times).reduce((sum, t) => sum + (t ?? 0), 0) / previous.packages;
-      const reps = n >= 5000 ? 1 : PLAN.scalingReps;
-      if (Date.now() + perPackage * n * reps > deadline) {
-        points.push({ packages: n, times: {}, skipped: 'skipped: would pass the 10-minute budget' });
-        continue;
-      }
+    if (n !== cli?.packages && Date.now() + estimateMs(n) > deadline) {
+      points.push({ packages: n, times: {}, skipped: 'skipped: would pass the 10-minute budget' });
+      continue;
     }
     const ctx = { corpusDir: corpus.dir, manifest: corpus.manifest, ...files };
     const point = { packages: n, times: {} };
@@ -223,7 +220,6 @@ async function cliScaling(tools, corpora, files, cli, deadline) {
       }
     }
     points.push(point);
-    previous = point;
   }
   return { tools: names, points };
 }

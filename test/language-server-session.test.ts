@@ -164,7 +164,7 @@ describe('a random editing session', () => {
       }));
       for (const doc of docs) client.open(doc.path, doc.text);
       const check = async () => {
-        await client.settle(120);
+        await client.waitForPackage(docs.map((d) => d.uri), 20_000);
         expect(client.child.exitCode).toBeNull();
         const server = sortFindings(serverFindings(client, docs));
         const core = sortFindings(await coreFindings(linter, fixture.dir, docs, utf8));

@@ -334,7 +334,7 @@ ruleTester('CSM201', {
   valid: [{ name: 'metrics present', yaml: OK }, { name: 'a misspelt `metric:` is CSM204 only', yaml: 'metric:\n  - name: rmse\n' }],
   invalid: [
     { name: 'no metrics key, on the first key', yaml: 'targetType: Regression\n', errors: [{ range: '1:1-1:11' }] },
-    { name: 'an empty file', yaml: '', errors: [{ range: '1:1-1:1', message: 'The file is empty' }] },
+    { name: 'an empty file', yaml: '', errors: [{ range: '1:1-1:1', message: 'The file has no content' }] },
     { name: 'comments only', yaml: '# 日本語 only a comment\n', errors: [{ range: '1:1-1:1' }] },
   ],
 });

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { processMemoryMb, percentile } from './measure.mjs';
+import { processCpuMs, processMemoryMb, percentile } from './measure.mjs';
 import { now, sleep, startServer } from './lsp-client.mjs';
 
 const EDIT_TIMEOUT_MS = 10_000;
@@ -69,6 +69,7 @@ export async function editLatency(server, packageDir, { edits = 200, target = 'y
     const toggle = target === 'yaml' ? labelToggle(metadata) : defToggle(metadata, code);
     const firstDiagnosticsMs = session.firstDiagnosticsMs;
     const samples = [];
+    const cpuBefore = processCpuMs(session.client.pid);
     for (let i = 1; i <= edits; i++) {
       const broken = i % 2 === 1;
       const doc = toggle.document;
@@ -81,9 +82,10 @@ export async function editLatency(server, packageDir, { edits = 200, target = 'y
       );
       samples.push(entry.at - start);
     }
+    const cpuPerEditMs = (processCpuMs(session.client.pid) - cpuBefore) / edits;
     await sleep(200);
     const memory = processMemoryMb(session.client.pid);
-    return { samples, ...summarize(samples), firstDiagnosticsMs, ...memory };
+    return { samples, ...summarize(samples), cpuPerEditMs, firstDiagnosticsMs, ...memory };
   } finally {
     await session.client.stop();
   }

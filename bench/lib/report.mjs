@@ -128,21 +128,21 @@ function lspTables(lsp, corpus, edits) {
   const lines = [
     `### Language server: didChange → publishDiagnostics, 100-metric package (${corpus.largeCodeLines.toLocaleString('en')}-line custom_metrics.py), ${edits} edits toggling one mistake`,
     '',
-    '| server | edited file | p50 | p95 | max | cold start → first diagnostics | RSS after |',
-    '|---|---|---|---|---|---|---|',
+    '| server | edited file | p50 | p95 | max | server CPU per edit | cold start → first diagnostics | RSS after |',
+    '|---|---|---|---|---|---|---|---|',
   ];
-  if (lsp.unavailable.csmlint) lines.push(`| csmlint-language-server | — | n/a: ${lsp.unavailable.csmlint} | | | | |`);
+  if (lsp.unavailable.csmlint) lines.push(`| csmlint-language-server | — | n/a: ${cellText(lsp.unavailable.csmlint)} | | | | | |`);
   for (const r of lsp.runs) {
     const file = r.target === 'yaml' ? 'metadata.yaml' : 'custom_metrics.py';
     if (r.error) {
-      lines.push(`| ${r.server} | ${file} | n/a: ${cellText(r.error)} | | | | |`);
+      lines.push(`| ${r.server} | ${file} | n/a: ${cellText(r.error)} | | | | | |`);
       continue;
     }
-    lines.push(`| ${r.server} | ${file} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.firstDiagnosticsMs)} | ${r.rssMb.toFixed(0)} MB |`);
+    lines.push(`| ${r.server} | ${file} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.cpuPerEditMs)} | ${ms(r.firstDiagnosticsMs)} | ${r.rssMb.toFixed(0)} MB |`);
   }
   lines.push(
     '',
-    `csmlint's default debounce is ${Number.isNaN(lsp.debounceMs) ? 'unknown' : `${lsp.debounceMs} ms`} (\`csmlint.debounceMs\`); "debounce 0 ms" rows set it to 0. yaml-language-server waits a fixed 200 ms before validating (\`validationDelayMs\`, not a setting); its "delay 0 ms" rows patch that constant to 0 (bench/peers/yls-delay.cjs). The yaml-language-server edit is the same \`label\` → \`lable\` toggle; it cannot see Python edits.`,
+    `csmlint's default debounce is ${Number.isNaN(lsp.debounceMs) ? 'unknown' : `${lsp.debounceMs} ms`} (\`csmlint.debounceMs\`); "debounce 0 ms" rows set it to 0. yaml-language-server waits a fixed 200 ms before validating (\`validationDelayMs\`, not a setting); its "delay 0 ms" rows patch that constant to 0 (bench/peers/yls-delay.cjs). The yaml-language-server edit is the same \`label\` → \`lable\` toggle; it cannot see Python edits. *Server CPU per edit* is the server process's CPU time during the edits ÷ their number (/proc, 10 ms ticks): what one edit costs whatever the machine's load.`,
     '',
     '### Edit latency by package size (p50 / p95, no debounce or delay)',
     '',

@@ -161,6 +161,47 @@ export class LspClient {
     });
   }
 
+  /** The version last sent for an open document. */
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
+  }
+
+  /**
+   * Waits for a check that saw the latest version of every document of a package. The server
+   * publishes all files of a package together, in `uris` order; a publish of the last file at the
+   * current version, preceded by current-version publishes of the others, reflects the final state.
+   */
+  waitForPackage(uris: string[], timeoutMs = 10_000): Promise<void> {
+    const last = uris[uris.length - 1]!;
+    const current = (p: PublishDiagnosticsParams) => p.version === this.versions.get(p.uri);
+    const settled = (): boolean => {
+      for (let i = this.publishes.length - 1; i >= 0; i--) {
+        const publish = this.publishes[i]!;
+        if (publish.uri !== last || !current(publish)) continue;
+        const before = this.publishes.slice(0, i);
+        return uris.slice(0, -1).every((uri) => {
+          for (let j = before.length - 1; j >= 0; j--) if (before[j]!.uri === uri) return current(before[j]!);
+          return false;
+        });
+      }
+      return false;
+    };
+    return new Promise((resolve, reject) => {
+      if (settled()) return resolve();
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+        reject(new Error(`no publish of the current versions of ${uris.join(', ')} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = () => {
+        if (!settled()) return;
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== listener);
+        resolve();
+      };
+      this.listeners.push(listener);
+    });
+  }
+
   /** Waits until the server published nothing for `quietMs` (all pending checks done). */
   async settle(quietMs = 300): Promise<void> {
     let count = -1;

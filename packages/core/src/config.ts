@@ -102,11 +102,6 @@ export function lintOptionsFromConfig(config: CsmlintConfig): LintOptions {
   };
 }
 
-/** Normalizes a rule key (ID or name, any case) to its rule ID; undefined when no rule has it. */
-export function ruleIdOf(idOrName: string): string | undefined {
-  return findRule(idOrName)?.id;
-}
-
 /** The config's severity values, for hosts that accept `ID=severity` (`--rule`). */
 export function isSeverityOrOff(value: string): value is SeverityOrOff {
   return (CONFIG_SEVERITIES as readonly string[]).includes(value);
@@ -315,7 +310,7 @@ function normalize(raw: RawConfig): CsmlintConfig {
   const config: CsmlintConfig = {};
   if (raw.rules) {
     config.rules = {};
-    for (const [key, severity] of Object.entries(raw.rules as Record<string, SeverityOrOff>)) config.rules[ruleIdOf(key)!] = severity;
+    for (const [key, severity] of Object.entries(raw.rules as Record<string, SeverityOrOff>)) config.rules[findRule(key)!.id] = severity;
   }
   if (raw.exclude !== undefined) config.exclude = typeof raw.exclude === 'string' ? [raw.exclude] : (raw.exclude as string[]);
   if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize as number;

@@ -5,7 +5,7 @@ export * from './conventions.js';
 export * from './schema.js';
 export * from './source.js';
 export { createLinter, configuredSeverity, hostDiagnostic, type Linter, type LintOptions, type LintResult, type RuleFailure } from './engine.js';
-export { buildPackageContext, canonicalTargetType, type PackageContext, type PackageFileInput, type PackageOptions } from './package-context.js';
+export { buildPackageContext, canonicalTargetType, type PackageContext, type PackageFileInput, type PackageOptions, type ReusableParses } from './package-context.js';
 export { RULES, findRule, suggestRule } from './rules/index.js';
 export type { Rule, RuleDocs, RuleMeta, ExamplePackage } from './rules/rule.js';
 export { formatMessage } from './rules/rule.js';

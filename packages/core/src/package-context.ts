@@ -36,8 +36,18 @@ export interface PackageContext {
 
 export type PythonParse = (text: string) => Tree;
 
+/**
+ * Parses an earlier context of the same package can lend: each is reused when its file's text is
+ * unchanged (the language server re-checks both files on every edit of either). The caller keeps
+ * a reused module's tree alive.
+ */
+export interface ReusableParses {
+  metadata?: MetadataModel;
+  python?: PythonModule;
+}
+
 /** Decodes and parses the files of one package. Never throws on file contents. */
-export function buildPackageContext(inputs: PackageFileInput[], options: PackageOptions, parsePython: PythonParse): PackageContext {
+export function buildPackageContext(inputs: PackageFileInput[], options: PackageOptions, parsePython: PythonParse, reuse: ReusableParses = {}): PackageContext {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const files = inputs.map((f) => decodeSource(f.path, f.content, maxFileSize));
   const byName = (name: string) => files.find((f) => baseName(f.path) === name);
@@ -51,10 +61,12 @@ export function buildPackageContext(inputs: PackageFileInput[], options: Package
     options,
   };
   if (pkg.metadataFile && !pkg.metadataFile.unreadable) {
-    pkg.metadata = parseMetadata(pkg.metadataFile.text, pkg.metadataFile.lines);
+    const { text, lines } = pkg.metadataFile;
+    pkg.metadata = reuse.metadata?.lines.text === text ? reuse.metadata : parseMetadata(text, lines);
   }
   if (pkg.codeFile && !pkg.codeFile.unreadable) {
-    pkg.python = indexModule(parsePython(pkg.codeFile.text), pkg.codeFile.lines);
+    const { text, lines } = pkg.codeFile;
+    pkg.python = reuse.python?.lines.text === text ? reuse.python : indexModule(parsePython(text), lines);
   }
   pkg.targetType = canonicalTargetType(options.targetType) ?? canonicalTargetType(metadataTargetType(pkg.metadata));
   return pkg;

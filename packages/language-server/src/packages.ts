@@ -122,7 +122,13 @@ export class PackageStore {
       return ownedTree;
     };
     const inputs: PackageFileInput[] = files.map((f) => ({ path: f.uri, content: f.content }));
-    const context = buildPackageContext(inputs, options, parse);
+    // An unchanged file keeps its parse: an edit of one file re-parses only that file.
+    const reuse = open && cached ? { metadata: cached.context.metadata, python: cached.context.python } : {};
+    const context = buildPackageContext(inputs, options, parse, reuse);
+    if (cached && context.python && context.python === cached.context.python) {
+      ownedTree = cached.ownedTree;
+      cached.ownedTree = undefined;
+    }
     this.dropContext(dirKey);
     if (open) this.contexts.set(dirKey, { stamp, context, ownedTree });
     else this.pending.set(context, ownedTree);

@@ -204,7 +204,7 @@ export function declaredFunctionNames(metrics: MetricFacts[]): Set<string> {
 }
 
 /** The range of `functionName` inside a YAML value (quotes and a `custom_metrics.` prefix left out). */
-function locateInValue(file: SourceFile, valueRange: Range, functionName: string): Range | undefined {
+export function locateInValue(file: SourceFile, valueRange: Range, functionName: string): Range | undefined {
   const start = file.lines.offsetAt(valueRange.start);
   const source = file.text.slice(start, file.lines.offsetAt(valueRange.end));
   const at = source.lastIndexOf(functionName);

@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Range } from '../diagnostic.js';
+import { MAX_METRICS } from '../conventions.js';
 import { BOOLEAN_FIELDS } from '../schema.js';
 import { asBoolean, keyText, nodeRange, resolveNode, type FieldEntry, type MetadataModel, type MetricEntry } from '../yaml/metadata-model.js';
 
@@ -51,7 +52,8 @@ export function buildValidationView(model: MetadataModel): ValidationView {
 }
 
 function metricsValue(model: MetadataModel, pointer: string, locations: Map<string, ViewLocation>): unknown[] {
-  return model.metrics.map((entry) => {
+  // One item past the cap is enough for `maxItems`; a hostile 100,000-item list costs no more.
+  return model.metrics.slice(0, MAX_METRICS + 1).map((entry) => {
     const itemPointer = `${pointer}/${entry.index}`;
     locations.set(itemPointer, { valueRange: entry.range, valueNode: entry.node, entry });
     if (!entry.isMapping) return shallowValue(entry.node);

@@ -157,9 +157,13 @@ function bindBrokenHeader(module: PythonModule, header: BrokenHeader, start: num
     };
     module.functions.push(binding.fn);
   }
-  const list = module.bindings.get(header.name);
+  bind(module, binding);
+}
+
+function bind(module: PythonModule, binding: PyBinding): void {
+  const list = module.bindings.get(binding.name);
   if (list) list.push(binding);
-  else module.bindings.set(header.name, [binding]);
+  else module.bindings.set(binding.name, [binding]);
 }
 
 class Indexer {
@@ -261,9 +265,7 @@ class Indexer {
   }
 
   private bind(binding: PyBinding): void {
-    const list = this.module.bindings.get(binding.name);
-    if (list) list.push(binding);
-    else this.module.bindings.set(binding.name, [binding]);
+    bind(this.module, binding);
   }
 }
 

@@ -106,13 +106,14 @@ class Collector {
     while (stack.length) {
       const node = stack.pop()!;
       if (node.isMissing) {
-        this.problems.push({ kind: 'missing', range: this.rangeOf(node), text: missingTokenText(node) });
+        this.problems.push({ kind: 'missing', range: this.rangeOf(node), text: node.type });
         this.errorSpans.push([node.startIndex, node.endIndex]);
         continue;
       }
       if (node.type === 'ERROR') {
-        // tree-sitter folds everything after an unclosed bracket into the ERROR: the bracket is the mistake.
-        const bracket = unclosedBracket(node);
+        // tree-sitter folds every line after an unclosed bracket into one ERROR: the bracket is the mistake.
+        const runsToEnd = node.startPosition.row !== node.endPosition.row || this.lines.text.slice(node.endIndex).trim() === '';
+        const bracket = runsToEnd ? unclosedBracket(node) : undefined;
         if (bracket) this.problems.push({ kind: 'unclosed', range: this.rangeOf(bracket), text: bracket.type });
         else this.problems.push({ kind: 'unexpected', range: this.rangeOf(node), text: shorten(node.text) });
         this.errorSpans.push([node.startIndex, node.endIndex]);
@@ -296,10 +297,6 @@ function simpleCallRewrite(statement: TSNode, keyword: 'print' | 'exec'): string
   return `${keyword}(${args})`;
 }
 
-function missingTokenText(node: TSNode): string {
-  return node.type;
-}
-
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /** The first opening bracket among an ERROR's own tokens that no later token closes. */
@@ -318,10 +315,6 @@ function header(owner: TSNode): string {
   const name = owner.childForFieldName('name')?.text;
   if (owner.type === 'function_definition' && name) return `def ${name}(...)`;
   if (owner.type === 'class_definition' && name) return `class ${name}`;
-  return statementHeader(owner);
-}
-
-function statementHeader(owner: TSNode): string {
   const colon = owner.children.find((c) => c?.type === ':');
   const end = colon ? colon.startIndex : owner.endIndex;
   return shorten(owner.text.slice(0, end - owner.startIndex));

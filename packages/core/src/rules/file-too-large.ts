@@ -17,7 +17,10 @@ export const rule = defineRule({
   docs: {
     summary: `A package file is larger than the size cap (\`maxFileSize\`, ${DEFAULT_MAX_FILE_SIZE} bytes by default), so csmlint does not check it.`,
     why: 'A metric package is two small text files; a file this large is usually generated or the wrong file, and reading it would slow every check (and the editor) down.',
-    bad: { 'metadata.yaml': metadata(`Root mean squared error. ${'Lorem ipsum dolor sit amet. '.repeat(6)}`), 'custom_metrics.py': CODE },
+    bad: {
+      'metadata.yaml': `# Checked with \`maxFileSize: 200\` in .csmlint.yaml\n${metadata(`Root mean squared error. ${'Lorem ipsum dolor sit amet. '.repeat(4)}`)}`,
+      'custom_metrics.py': CODE,
+    },
     good: { 'metadata.yaml': metadata('Root mean squared error'), 'custom_metrics.py': CODE },
     // A small cap keeps the example short; the default is 1 MiB.
     exampleConfig: { maxFileSize: 200 },

@@ -1,7 +1,7 @@
 import type { Fix, RelatedLocation, TextEdit } from '../diagnostic.js';
 import { CODE_FILE_NAME, CONVENTION } from '../conventions.js';
-import { didYouMean, packageMetrics, type MetricFacts, type MetricReference, type PackageMetrics } from '../analysis/metrics.js';
-import { stringValue } from '../yaml/metadata-model.js';
+import { didYouMean, locateInValue, packageMetrics, type MetricFacts, type MetricReference, type PackageMetrics } from '../analysis/metrics.js';
+import { getField, stringValue } from '../yaml/metadata-model.js';
 import { defineRule } from './rule.js';
 
 const metadata = (entryPoint: string) =>
@@ -65,11 +65,10 @@ function definedHere(pm: PackageMetrics, name: string): RelatedLocation[] {
 function renameFix(pm: PackageMetrics, facts: MetricFacts, reference: MetricReference, candidate: string): Fix | undefined {
   if (!reference.functionNameRange) return undefined;
   const edits: TextEdit[] = [{ file: pm.metadataFile.path, range: reference.functionNameRange, newText: candidate }];
-  const nameField = reference.field === 'entryPoint' && facts.name === reference.functionName ? facts.metric.fields.find((f) => f.field === 'name' && !f.isSnakeAlias) : undefined;
-  if (nameField) {
-    const nameRange = nameField.valueRange;
-    const sameText = pm.metadataFile.text.slice(pm.metadataFile.lines.offsetAt(nameRange.start), pm.metadataFile.lines.offsetAt(nameRange.end)) === facts.name;
-    if (!sameText) return undefined;
+  if (reference.field === 'entryPoint' && facts.name === reference.functionName) {
+    const nameField = getField(facts.metric, 'name');
+    const nameRange = nameField && locateInValue(pm.metadataFile, nameField.valueRange, reference.functionName);
+    if (!nameRange) return undefined;
     edits.push({ file: pm.metadataFile.path, range: nameRange, newText: candidate });
   }
   return { description: `Change to \`${candidate}\``, edits };

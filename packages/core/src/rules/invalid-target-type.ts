@@ -7,7 +7,8 @@ import { defineRule } from './rule.js';
 const CODE = 'import math\n\n\ndef rmse(y_true, y_pred, **kwargs) -> float:\n    return math.sqrt(sum((t - p) ** 2 for t, p in zip(y_true, y_pred)) / len(y_true))\n';
 const metadata = (targetType: string) =>
   `targetType: ${targetType}\nmetrics:\n  - name: rmse\n    label: RMSE\n    entryPoint: rmse\n    primaryMetric: true\n`;
-const ACCEPTED = TARGET_TYPES.map((t) => `\`${t}\``).join(', ');
+const quoted = TARGET_TYPES.map((t) => `\`${t}\``);
+const ACCEPTED = `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 
 /** CSM215: the metadata's `targetType` is not one the API accepts. */
 export const rule = defineRule({

@@ -22,7 +22,7 @@ export const rule = defineRule({
   },
   messages: {
     missing: 'The file has no `metrics:` key; declare the metrics in a `metrics:` list.',
-    empty: 'The file is empty; declare the metrics in a `metrics:` list.',
+    empty: 'The file has no content; declare the metrics in a `metrics:` list.',
   },
   check({ pkg, report }) {
     for (const issue of schemaIssuesFor(pkg, 'missing-metrics')) {

@@ -102,6 +102,7 @@ export function trimEnd(text: string, start: number, end: number): number {
 
 /** The boolean a YAML 1.1 word (`yes`, `Off`, ...) stands for; undefined for any other text. */
 export function yaml11Boolean(text: string): boolean | undefined {
+  if (text.length > 3) return undefined; // the longest word is `off`
   const word = text.toLowerCase();
   return Object.hasOwn(YAML11_BOOLEANS, word) ? YAML11_BOOLEANS[word] : undefined;
 }
