@@ -36,7 +36,26 @@ export function summarizeProfile(profile) {
     total += ms;
   }
   const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { totalMs: total, modules: top(byModule, 15), functions: top(byFunction, 25) };
+  return { totalMs: total, modules: top(byModule, 15), functions: top(byFunction, 25), phases: top(inclusiveOwn(profile, byId, self), 25) };
+}
+
+/** Inclusive time (self + callees) of csmlint's own functions: the phases of a run. */
+function inclusiveOwn(profile, byId, self) {
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map();
+  for (const [id, ms] of self) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at).callFrame;
+      if (!/packages\/[^/]+\/dist\//.test(frame.url)) continue;
+      const name = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+  }
+  return inclusive;
 }
 
 function moduleOf(url, functionName) {
@@ -59,8 +78,10 @@ function print(summary) {
   const line = ([name, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${((100 * ms) / summary.totalMs).toFixed(1).padStart(5)}%  ${name}`;
   console.log(`self time ${summary.totalMs.toFixed(0)} ms\n\nby module:`);
   summary.modules.forEach((m) => console.log(line(m)));
-  console.log('\ntop functions:');
+  console.log('\ntop functions (self):');
   summary.functions.forEach((f) => console.log(line(f)));
+  console.log("\ncsmlint's functions by inclusive time (the phases):");
+  summary.phases.forEach((f) => console.log(line(f)));
 }
 
 const tmpDir = join(repoRoot, '.bench-tmp');

@@ -5,7 +5,7 @@
  * encodings, lifecycle and robustness.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover, type Location,
   type MarkupContent, type Range, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { FIXTURES_DIR } from './helpers/fixtures.js';
 import { LspClient, fileUri, type StartOptions } from './helpers/lsp-client.js';
 
 const METADATA = `metrics:
@@ -84,14 +85,11 @@ const codes = (list: Diagnostic[] | undefined): string[] => (list ?? []).map((d)
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const pos = (line: number, character: number) => ({ line, character });
 
-/** Opens both files of a package and waits for the first publish of each. */
+/** Opens both files of a package and waits for the check of both. */
 async function openPackage(client: LspClient, dir: string, metadata = METADATA, code = CODE): Promise<{ yaml: string; py: string }> {
-  const since = client.publishes.length;
   const yaml = client.open(join(dir, 'metadata.yaml'), metadata);
   const py = client.open(join(dir, 'custom_metrics.py'), code);
-  await client.waitForPublish(yaml, undefined, { since });
-  await client.waitForPublish(py, undefined, { since });
-  await client.settle(150);
+  await client.waitForPackage([yaml, py]);
   return { yaml, py };
 }
 
@@ -200,7 +198,7 @@ describe('diagnostics', () => {
   it('republishes the partner file: a change in one file never leaves stale findings in the other', async () => {
     const dir = makePackage({});
     const client = await start({ folders: [dir] });
-    const { yaml, py } = await openPackage(client, dir, METADATA.replace('useWeights: true', 'useWeights: false'), CODE.replace('sample_weight=None, ', ''));
+    const { yaml, py } = await openPackage(client, dir, METADATA.replace('useWeights: true', 'useWeights: false'), CODE.replace('y_pred, sample_weight=None, **kwargs)', 'y_pred)'));
     expect(codes(client.diagnosticsOf(py))).toEqual([]);
     const since = client.publishes.length;
     client.change(yaml, [{ range: { start: pos(5, 16), end: pos(5, 21) }, text: 'true' }]);
@@ -324,6 +322,23 @@ describe('settings and config', () => {
     client.filesChanged([{ uri: config, type: FileChangeType.Changed }]);
     await client.waitForPublish(config, (p) => p.diagnostics.length === 0, { since });
   });
+
+  it('runs the execution check on save when csmlint.run is on, and drops its findings once the code changes', async () => {
+    const root = makePackage({});
+    const dir = join(root, 'pkg');
+    cpSync(join(FIXTURES_DIR, 'run-csm501-call-failed'), dir, { recursive: true });
+    const client = await start({ folders: [root], settings: { run: true } });
+    const code = readFileSync(join(dir, 'custom_metrics.py'), 'utf8');
+    const { py } = await openPackage(client, dir, readFileSync(join(dir, 'metadata.yaml'), 'utf8'), code);
+    expect(codes(client.diagnosticsOf(py))).not.toContain('CSM501');
+    client.save(py);
+    const ran = await client.waitForPublish(py, (p) => p.diagnostics.some((d) => d.code === 'CSM501'), { timeoutMs: 30_000 });
+    expect(ran.diagnostics.find((d) => d.code === 'CSM501')?.range.start.line).toBe(13);
+    const since = client.publishes.length;
+    client.change(py, [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: '# edited\n' }]);
+    const edited = await client.waitForPublish(py, undefined, { since });
+    expect(codes(edited.diagnostics)).not.toContain('CSM501');
+  }, 40_000);
 
   it('does not wait forever for a client that never answers workspace/configuration', async () => {
     const dir = makePackage({});

@@ -23,7 +23,8 @@ function largePackage() {
     const name = `metric_${String(i).padStart(3, '0')}`;
     yaml.push(`  - name: ${name}`, `    label: Metric ${i}`, `    entryPoint: ${name}`, `    primaryMetric: ${i === 0}`,
       `    description: Metric number ${i}`, `    lowerIsBetter: true`, `    useWeights: ${i % 2 === 0}`);
-    py.push(`def ${name}(y_true, y_pred, sample_weight=None, **kwargs) -> float:`, `    """Metric number ${i}."""`);
+    const weights = i % 2 === 0 ? 'sample_weight=None, ' : '';
+    py.push(`def ${name}(y_true, y_pred, ${weights}**kwargs) -> float:`, `    """Metric number ${i}."""`);
     py.push('    y_true = np.asarray(y_true, dtype=float)', '    y_pred = np.asarray(y_pred, dtype=float)');
     for (let j = 0; j < 21; j++) py.push(`    step_${j} = np.abs(y_true - y_pred) * ${j + 1}`, `    total = float(np.sum(step_${j}))  # running value ${j}`);
     py.push('    return float(total)', '', '');

@@ -81,7 +81,7 @@ export class PackageChecker {
       for (const failure of result.ruleFailures) deps.log(`rule ${failure.ruleId} failed: ${describe(failure.error)}`);
       const diagnostics = [...result.diagnostics, ...this.currentRunFindings(dirKey, snapshot.context)];
       this.publishPackage(dirKey, snapshot.context, diagnostics, [...snapshot.files.keys()]);
-      if (options.run && runEnabled(loaded, settings) && deps.runCheck) void this.execute(dirKey, snapshot.context, loaded, settings);
+      if (options.run && runEnabled(settings) && deps.runCheck) void this.execute(dirKey, snapshot.context, loaded, settings);
     } catch (error) {
       deps.log(`checking ${dirKey} failed: ${describe(error)}`);
       this.clear(dirKey);

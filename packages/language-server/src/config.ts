@@ -48,7 +48,10 @@ export function mergeOptions(loaded: LoadedConfig, settings: ServerSettings): Li
   return options;
 }
 
-/** Whether the execution check is on: the editor's `run` setting wins over the config's. */
-export function runEnabled(loaded: LoadedConfig, settings: ServerSettings): boolean {
-  return settings.run ?? (loaded.diagnostics.length === 0 && loaded.config.run === true);
+/**
+ * Whether the execution check runs: only when the user turned on `csmlint.run` in the editor. A
+ * config file's `run: true` does not count here, so opening a cloned repository never runs its code.
+ */
+export function runEnabled(settings: ServerSettings): boolean {
+  return settings.run === true;
 }

@@ -1,6 +1,6 @@
 /**
- * The execution check (`csmlint.run` or config `run: true`): the CLI's `runExecutionCheck`, run on
- * open and save only (it imports the saved custom_metrics.py with python3), never on keystrokes.
+ * The execution check (`csmlint.run`): the CLI's `runExecutionCheck`, run on save only (it imports
+ * the saved custom_metrics.py with python3, so it executes the user's code), never on keystrokes.
  */
 import type { Diagnostic, PackageContext } from '@csmlint/core';
 import { runExecutionCheck } from 'csmlint';

@@ -63,7 +63,7 @@ export class Session {
     );
   }
 
-  /** Packages whose next check also runs the execution check (on open and save). */
+  /** Packages whose next check also runs the execution check (after a save). */
   private readonly runRequested = new Set<string>();
 
   /** Uses the client's `workspace/configuration` (after initialize, when the client supports it). */

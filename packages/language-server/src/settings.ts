@@ -14,7 +14,7 @@ export interface ServerSettings {
   rules: Record<string, SeverityOrOff>;
   /** Overrides the config file's `targetType`. */
   targetType?: string;
-  /** Run the execution check (imports custom_metrics.py with python3) on open and save. */
+  /** Run the execution check (imports custom_metrics.py with python3) on save. */
   run?: boolean;
 }
 

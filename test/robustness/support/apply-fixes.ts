@@ -22,10 +22,29 @@ export function applyAllFixes(linter: Linter, texts: PackageTexts, options: Lint
     const fixes = lint(linter, current, options).diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
     const accepted = acceptNonOverlapping(fixes, current);
     if (accepted.length === 0) return { texts: current, passes: pass - 1, applied };
-    current = applyEdits(current, accepted.flat());
+    current = applyEdits(current, accepted.flat()).texts;
     applied += accepted.length;
   }
   throw new Error(`fixes did not converge after ${MAX_PASSES} passes`);
+}
+
+/** One fix applied alone: the new texts and, per file, the line ranges (0-based, in the new text) its edits wrote. */
+export interface AppliedFix {
+  description: string;
+  texts: PackageTexts;
+  touched: Array<{ file: string; firstLine: number; lastLine: number }>;
+}
+
+/** Applies `fix` alone to `texts`. */
+export function applyOneFix(fix: Fix, texts: PackageTexts): AppliedFix {
+  const edits = toOffsets(fix, texts);
+  if (edits.some((e) => !(e.file in texts))) throw new Error(`fix \`${fix.description}\` edits a file that is not in the package`);
+  const { texts: next, placed } = applyEdits(texts, edits);
+  const touched = placed.map((e) => {
+    const lines = new LineIndex(next[e.file]!);
+    return { file: e.file, firstLine: lines.positionAt(e.start).line, lastLine: lines.positionAt(e.end).line };
+  });
+  return { description: fix.description, texts: next, touched };
 }
 
 /** Lints package texts. */
@@ -61,22 +80,26 @@ function acceptNonOverlapping(fixes: Fix[], texts: PackageTexts): OffsetEdit[][]
   return accepted;
 }
 
-function applyEdits(texts: PackageTexts, edits: OffsetEdit[]): PackageTexts {
+/** Applies non-overlapping edits; `placed` gives each edit's new text span in the result. */
+function applyEdits(texts: PackageTexts, edits: OffsetEdit[]): { texts: PackageTexts; placed: OffsetEdit[] } {
   const next = { ...texts };
-  const byFile = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  for (const e of byFile) {
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     const text = next[e.file]!;
     next[e.file] = text.slice(0, e.start) + e.newText + text.slice(e.end);
   }
-  return next;
+  const placed = edits.map((e) => {
+    const shift = edits
+      .filter((other) => other.file === e.file && other.start < e.start)
+      .reduce((sum, other) => sum + other.newText.length - (other.end - other.start), 0);
+    return { ...e, start: e.start + shift, end: e.start + shift + e.newText.length };
+  });
+  return { texts: next, placed };
 }
 
 /** The facts of a package that a fix must keep. */
 export interface PackageFacts {
   /** Number of metric items (mapping or not). */
   metricCount: number;
-  /** Metric `name` values, sorted. */
-  metricNames: string[];
   /** Per metric item: how many distinct keys it has (a snake_case alias counts as its camelCase key). */
   metricKeyCounts: number[];
   topLevelKeyCount: number;
@@ -86,6 +109,8 @@ export interface PackageFacts {
   functionNames: string[];
   errorsByRule: Record<string, number>;
   errorCount: number;
+  /** Each error as `RULE file:line` (messages name the metric, which a fix may change), and its 0-based line. */
+  errors: Array<{ key: string; file: string; line: number }>;
 }
 
 /** What `texts` declares and what the linter finds in it. */
@@ -100,13 +125,13 @@ export function packageFacts(linter: Linter, texts: PackageTexts, options: LintO
     const pythonComments = pkg.python ? pkg.python.tree.rootNode.descendantsOfType('comment').flatMap((n) => (n ? [n.text] : [])) : [];
     return {
       metricCount: metrics.length,
-      metricNames: metrics.flatMap((m) => m.fields.filter((f) => f.field === 'name' && typeof (f.valueNode as { value?: unknown } | null)?.value === 'string').map((f) => String((f.valueNode as { value: string }).value))).sort(),
       metricKeyCounts: metrics.map((m) => new Set(m.fields.map((f) => SNAKE_CASE_ALIASES[f.key] ?? f.key)).size),
       topLevelKeyCount: pkg.metadata?.rootPairs.length ?? 0,
       comments: [...yamlComments(metadataText), ...pythonComments].map((c) => c.trim()).filter((c) => !/csmlint-disable/.test(c)).sort(),
       functionNames: pkg.python ? [...pkg.python.bindings.values()].flat().filter((b) => b.kind === 'def').map((b) => b.name).sort() : [],
       errorsByRule,
       errorCount: errors.length,
+      errors: errors.map((e) => ({ key: `${e.ruleId} ${e.file}:${e.range.start.line + 1}`, file: e.file, line: e.range.start.line })),
     };
   } finally {
     pkg.python?.tree.delete();

@@ -20,7 +20,7 @@ export function registerDocumentSync(session: Session): void {
     const dirKey = session.packageOfUri(textDocument.uri);
     if (dirKey) session.packages.invalidate(dirKey);
     session.documents.open(textDocument.uri, textDocument.version, textDocument.text);
-    if (dirKey) session.requestCheck(dirKey, 0, { run: true });
+    if (dirKey) session.requestCheck(dirKey, 0);
   }, undefined));
 
   connection.onDidChangeTextDocument(guard(session, 'didChange', ({ textDocument, contentChanges }) => {
