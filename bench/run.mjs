@@ -3,7 +3,7 @@
  * run. Installs the peers (bench/ is its own npm project), builds the workspace, writes the corpus
  * under .bench-tmp/, runs every section and prints the table (also .bench-tmp/bench-results.md/.json).
  *
- *   node bench/run.mjs [--quick] [--only cli,scaling,lsp] [--update-readme]
+ *   node bench/run.mjs [--quick] [--only cli,lsp,scaling] [--update-readme]
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,10 +22,17 @@ import { renderReport, updateReadme } from './lib/report.mjs';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(repoRoot, 'bench');
 const tmpDir = join(repoRoot, '.bench-tmp');
-const args = process.argv.slice(2);
+const USAGE = 'usage: node bench/run.mjs [--quick] [--only cli,lsp,scaling] [--update-readme]';
+const SECTIONS = ['cli', 'lsp', 'scaling'];
+const args = process.argv.slice(2).filter((a) => a !== '--');
 const quick = args.includes('--quick');
-const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
+const only = args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : undefined;
 const wants = (section) => !only || only.has(section);
+const unknown = args.filter((a, i) => !['--quick', '--only', '--update-readme'].includes(a) && args[i - 1] !== '--only');
+if (unknown.length || (only && [...only].some((s) => !SECTIONS.includes(s)))) {
+  process.stderr.write(`bench: unknown argument or section: ${[...unknown, ...[...(only ?? [])].filter((s) => !SECTIONS.includes(s))].join(' ')}\n${USAGE}\n`);
+  process.exit(2);
+}
 
 /** Sizes and repetitions; --quick is for working on the bench itself, not for figures. */
 const PLAN = quick
@@ -137,6 +144,7 @@ async function coldStart(paths, scratchDir) {
   let output = '';
   for (let i = 0; i < PLAN.versionRuns; i++) {
     const run = await runCommand('node', [paths.csmlint, '--version'], io);
+    if (run.code !== 0) return { error: `csmlint --version exited with ${run.code}: ${(run.stderr || run.stdout).trim().split('\n')[0]}` };
     output = run.stdout.trim();
     version.push(run.wallMs);
     bareNode.push((await runCommand('node', ['-e', '0'], io)).wallMs);
@@ -195,7 +203,7 @@ async function cliScaling(tools, corpora, files, cli, deadline) {
   const estimateMs = (n) => (reference?.reduce((sum, r) => sum + r.wallMs, 0) ?? 0) * Math.max(1, n / cli.packages) * (n >= 5000 ? 1 : PLAN.scalingReps);
   for (const n of PLAN.scaling) {
     const corpus = corpora.get(n);
-    if (n !== cli?.packages && Date.now() + estimateMs(n) > deadline) {
+    if (cli && n !== cli.packages && Date.now() + estimateMs(n) > deadline) {
       points.push({ packages: n, times: {}, skipped: 'skipped: would pass the 10-minute budget' });
       continue;
     }

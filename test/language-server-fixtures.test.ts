@@ -7,10 +7,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverPackages } from 'csmlint';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { FIXTURES_DIR, listFixtures, type ExpectedFinding } from './helpers/fixtures.js';
 import { lintFixturesWithCli } from './helpers/lint-fixture-cli.js';
-import { LspClient } from './helpers/lsp-client.js';
+import { LspClient, fileUri } from './helpers/lsp-client.js';
 
 const PACKAGE_FILES = ['metadata.yaml', 'metadata.yml', 'custom_metrics.py'];
 const SEVERITIES = ['', 'error', 'warning', 'info', 'hint'];
@@ -69,25 +70,29 @@ const editorFixtures = fixtures.filter((f) => {
   return files.length > 0 && files.every((p) => openableText(p) !== undefined);
 });
 
+/** URIs of the package files under a directory, as the server publishes them (every package checked once). */
+async function packageFileUris(root: string): Promise<string[]> {
+  const { packages } = await discoverPackages([root]);
+  return packages.flatMap((dir) => PACKAGE_FILES.map((name) => join(dir, name)).filter((path) => existsSync(path)).map(fileUri));
+}
+
 beforeAll(async () => {
   cli = lintFixturesWithCli(fixtures);
 
   const scanner = await LspClient.start({ folders: [FIXTURES_DIR] });
   clients.push(scanner);
-  await scanner.settle(500);
+  for (const uri of await packageFileUris(FIXTURES_DIR)) await scanner.waitForPublish(uri, undefined, { timeoutMs: 60_000 });
   scanned = findingsByFixture(scanner);
 
   const editor = await LspClient.start();
   clients.push(editor);
   for (const fixture of editorFixtures) {
-    for (const name of PACKAGE_FILES) {
-      const text = openableText(join(fixture.dir, name));
-      if (text !== undefined) editor.open(join(fixture.dir, name), text);
-    }
+    const uris = PACKAGE_FILES.filter((name) => openableText(join(fixture.dir, name)) !== undefined)
+      .map((name) => editor.open(join(fixture.dir, name), openableText(join(fixture.dir, name))!));
+    await editor.waitForPackage(uris, 30_000);
   }
-  await editor.settle(500);
   opened = findingsByFixture(editor);
-}, 120_000);
+}, 180_000);
 
 afterAll(() => {
   for (const client of clients) client.kill();

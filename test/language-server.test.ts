@@ -258,6 +258,30 @@ describe('diagnostics', () => {
     writeFileSync(join(dir, 'custom_metrics.py'), CODE);
     client.filesChanged([{ uri: fileUri(join(dir, 'custom_metrics.py')), type: FileChangeType.Changed }]);
     expect((await client.waitForPublish(yaml, undefined, { since: back })).diagnostics).toEqual([]);
+
+    const deleted = client.publishes.length;
+    rmSync(join(dir, 'custom_metrics.py'));
+    client.filesChanged([{ uri: fileUri(join(dir, 'custom_metrics.py')), type: FileChangeType.Deleted }]);
+    expect(codes((await client.waitForPublish(yaml, undefined, { since: deleted })).diagnostics)).toEqual(['CSM001']);
+
+    const removed = client.publishes.length;
+    rmSync(join(dir, 'metadata.yaml'));
+    client.filesChanged([{ uri: yaml, type: FileChangeType.Deleted }]);
+    expect((await client.waitForPublish(yaml, undefined, { since: removed })).diagnostics).toEqual([]);
+  });
+
+  it('scans a workspace folder added later, and clears the packages of a removed one', async () => {
+    const root = makePackage({});
+    makePackage({ 'metadata.yaml': 'metrics: 3\n', 'custom_metrics.py': CODE }, join(root, 'pkg'));
+    const client = await start();
+    await client.settle(200);
+    const yaml = fileUri(join(root, 'pkg', 'metadata.yaml'));
+    const folder = { uri: fileUri(root), name: 'root' };
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    expect(codes((await client.waitForPublish(yaml)).diagnostics)).toEqual(['CSM202']);
+    const since = client.publishes.length;
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    expect((await client.waitForPublish(yaml, undefined, { since })).diagnostics).toEqual([]);
   });
 
   it('clears a package outside the workspace when its last document closes, and re-reads disk for a closed file', async () => {
@@ -520,22 +544,36 @@ describe('code actions', () => {
     expect((await client.waitForPublish(yaml, undefined, { since })).diagnostics).toEqual([]);
   });
 
-  it('offers the stub def for a missing function, in custom_metrics.py', async () => {
+  it('offers the stub def for a missing function in custom_metrics.py (with sample_weight for useWeights)', async () => {
     const dir = makePackage({});
     const client = await start({ folders: [dir] });
-    const { yaml, py } = await openPackage(client, dir, MISSING_DEF_METADATA.replace('    primaryMetric: false\n', '    primaryMetric: false\n    useWeights: true\n').replace(/useWeights: true\n$/, 'useWeights: true\n'));
+    const { yaml, py } = await openPackage(client, dir, MISSING_DEF_METADATA + '    useWeights: true\n');
     const notFound = client.diagnosticsOf(yaml)!.filter((d) => d.code === 'CSM401');
     expect(notFound.length).toBeGreaterThan(0);
     const actions = await actionsFor(client, yaml, notFound);
     const stub = actions.find((a) => editsByUri(a.edit).has(py));
     expect(stub).toBeDefined();
     const code = applyEdits(CODE, editsByUri(stub!.edit).get(py)!);
-    expect(code).toMatch(/def median_error\(y_true, y_pred/);
+    expect(code).toMatch(/def median_error\(y_true, y_pred, sample_weight/);
 
     const since = client.publishes.length;
     client.replace(py, code);
     const next = await client.waitForPublish(yaml, undefined, { since });
     expect(codes(next.diagnostics)).not.toContain('CSM401');
+  });
+
+  it('offers the did-you-mean rename of a misspelt function as the preferred fix', async () => {
+    const dir = makePackage({});
+    const client = await start({ folders: [dir] });
+    const misspelt = METADATA.replaceAll('max_abs_error', 'max_abs_eror');
+    const { yaml } = await openPackage(client, dir, misspelt);
+    const notFound = client.diagnosticsOf(yaml)!.filter((d) => d.code === 'CSM401');
+    expect(notFound).toHaveLength(1);
+    const actions = await actionsFor(client, yaml, notFound);
+    const rename = actions.find((a) => a.isPreferred);
+    expect(rename?.title).toContain('max_abs_error');
+    expect(applyEdits(misspelt, editsByUri(rename!.edit).get(yaml)!)).toBe(METADATA);
+    expect(actions.map((a) => a.title)).toContain('Disable CSM401 (function-not-found) for this line');
   });
 
   it('drops a fix whose file changed since it was published', async () => {
@@ -554,15 +592,18 @@ describe('position encodings', () => {
   it('speaks UTF-8 columns with a client that prefers them, in diagnostics, changes and requests', async () => {
     const dir = makePackage({});
     const client = await start({ folders: [dir], positionEncodings: ['utf-8', 'utf-16'] });
-    const metadata = METADATA.replace('label: Weighted MAE', 'label: Précision ✓ 😀').replace('primaryMetric: true', 'primaryMetric: true\n    lowerIsBetter: yes');
-    const { yaml } = await openPackage(client, dir, metadata.replace('useWeights: true', 'useWeights: true # 日本語 lable'));
-    const boolean = client.diagnosticsOf(yaml)!.find((d) => d.code === 'CSM103')!;
-    expect(boolean.range).toEqual({ start: pos(5, 19), end: pos(5, 22) });
+    // An unused suppression after non-ASCII text: CSM900 on `CSM401`, UTF-16 columns 50-56, UTF-8 bytes 55-61.
+    const metadata = METADATA.replace('label: Weighted MAE', 'label: Précision ✓ 😀  # csmlint-disable-line CSM401');
+    const { yaml } = await openPackage(client, dir, metadata);
+    const unused = client.diagnosticsOf(yaml)!.find((d) => d.code === 'CSM900')!;
+    expect(unused.range).toEqual({ start: pos(2, 55), end: pos(2, 61) });
 
-    // Replace "✓ 😀" (bytes 22..30 on line 2) through a UTF-8 range, then check a finding after it.
+    // Replace "✓ 😀" (bytes 22-30 of line 2) by "é" through a UTF-8 range: the finding moves to bytes 49-55.
     const since = client.publishes.length;
     client.change(yaml, [{ range: { start: pos(2, 22), end: pos(2, 30) }, text: 'é' }, { range: { start: pos(1, 12), end: pos(1, 12) }, text: '' }]);
-    await client.waitForPublish(yaml, undefined, { since });
+    const moved = await client.waitForPublish(yaml, undefined, { since });
+    expect(moved.diagnostics.find((d) => d.code === 'CSM900')!.range).toEqual({ start: pos(2, 49), end: pos(2, 55) });
+
     const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: yaml }, position: pos(2, 4) })) as Hover;
     expect((hover.contents as MarkupContent).value).toContain('**label**');
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: yaml } })) as DocumentSymbol[];

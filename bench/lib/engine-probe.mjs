@@ -52,7 +52,7 @@ async function main() {
       chunks.map(
         (chunk) =>
           new Promise((resolve, reject) => {
-            const worker = new Worker(new URL(import.meta.url), { workerData: { root, packages: chunk } });
+            const worker = new Worker(new URL(import.meta.url), { workerData: { engineProbe: true, root, packages: chunk } });
             worker.once('message', resolve);
             worker.once('error', reject);
           }),
@@ -65,6 +65,6 @@ async function main() {
 
 if (isMainThread) {
   if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) await main();
-} else {
+} else if (workerData?.engineProbe) {
   parentPort.postMessage(await lintPackages(workerData.root, workerData.packages));
 }

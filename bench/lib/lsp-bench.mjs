@@ -76,7 +76,10 @@ export async function editLatency(server, packageDir, { edits = 200, target = 'y
       const start = now();
       session.change(doc, toggle.edit(broken));
       const entry = await session.client.waitFor(
-        (e) => e?.uri === toggle.watchUri && hasFindingOnLine(e.diagnostics, toggle.errorLine) === broken,
+        (e) =>
+          e?.uri === toggle.watchUri &&
+          (e.version == null || e.uri !== doc.uri || e.version === doc.version) &&
+          hasFindingOnLine(e.diagnostics, toggle.errorLine) === broken,
         EDIT_TIMEOUT_MS,
         `diagnostics after edit ${i} (${target})`,
       );

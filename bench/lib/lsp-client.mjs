@@ -32,7 +32,7 @@ export function startServer({ command, args, cwd, env, configuration = () => nul
       return;
     }
     if (message.id !== undefined) {
-      if (process.env.LSP_DEBUG) console.error("server request", JSON.stringify(message));
+      if (process.env.LSP_DEBUG) console.error('server request', JSON.stringify(message)); // LSP_DEBUG=1: trace the server's requests
       send({ id: message.id, result: answerServerRequest(message, configuration) });
       return;
     }

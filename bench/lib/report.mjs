@@ -34,7 +34,8 @@ export function updateReadme(readmePath, report) {
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) throw new Error(`${readmePath} has no ${README_START} … ${README_END} block`);
-  writeFileSync(readmePath, `${readme.slice(0, start + README_START.length)}\n${report}${readme.slice(end)}`);
+  const nested = report.replace(/^(#+) /gm, '#$1 '); // under the README's own "## Latest results"
+  writeFileSync(readmePath, `${readme.slice(0, start + README_START.length)}\n${nested}${readme.slice(end)}`);
 }
 
 function targets(sections) {
@@ -52,7 +53,7 @@ function targets(sections) {
   }
   if (sections.version) {
     const v = sections.version;
-    rows.push(row('cold `csmlint --version` (median)', '< 150 ms', v.versionMs, (x) => x < 150, (x) => `${ms(x)} (bare \`node -e 0\`: ${ms(v.nodeMs)})`));
+    rows.push(row('cold `csmlint --version` (median)', '< 150 ms', v.versionMs, (x) => x < 150, (x) => `${ms(x)} (bare \`node -e 0\`: ${ms(v.nodeMs)})`, v));
   }
   const lsp = sections.lsp;
   if (lsp) {
@@ -81,18 +82,19 @@ function cliTable(cli, version) {
     '',
     'csmlint lints both files of every package; the peers validate only the metadata files against the same JSON Schema.',
     '',
-    `| tool | wall | CPU | csmlint ÷ tool | ${CATEGORIES.map((c) => `caught: ${c}`).join(' | ')} | caught: all | clean packages flagged |`,
-    `|---|---|---|---|${CATEGORIES.map(() => '---|').join('')}---|---|`,
+    `| tool | wall | CPU | csmlint ÷ tool, wall | csmlint ÷ tool, CPU | ${CATEGORIES.map((c) => `caught: ${c}`).join(' | ')} | caught: all | clean packages flagged |`,
+    `|---|---|---|---|---|${CATEGORIES.map(() => '---|').join('')}---|---|`,
   ];
   for (const r of cli.rows) {
     if (!r.available) {
-      lines.push(`| ${r.name} | n/a: ${cellText(r.reason)} |${' |'.repeat(5 + CATEGORIES.length)}`);
+      lines.push(`| ${r.name} | n/a: ${cellText(r.reason)} |${' |'.repeat(6 + CATEGORIES.length)}`);
       continue;
     }
     const ratio = csmlint?.available && r !== csmlint ? (csmlint.wallMs / r.wallMs).toFixed(2) : '—';
+    const cpuRatio = csmlint?.available && r !== csmlint && r.cpuMs > 0 ? (csmlint.cpuMs / r.cpuMs).toFixed(2) : '—';
     const c = r.catches;
     const categories = CATEGORIES.map((k) => `${c.perCategory[k].caught}/${c.perCategory[k].planted}`);
-    lines.push(`| ${r.name} | ${seconds(r.wallMs)} | ${seconds(r.cpuMs)} | ${ratio} | ${categories.join(' | ')} | ${c.caught}/${c.planted} | ${c.falsePositives}/${c.clean} |`);
+    lines.push(`| ${r.name} | ${seconds(r.wallMs)} | ${seconds(r.cpuMs)} | ${ratio} | ${cpuRatio} | ${categories.join(' | ')} | ${c.caught}/${c.planted} | ${c.falsePositives}/${c.clean} |`);
   }
   lines.push('', `${cli.planted} of ${cli.packages.toLocaleString('en')} packages carry one planted mistake each (kinds and expected rules: bench/lib/corpus.mjs \`PLANTS\`).`);
   const ajv = cli.rows.find((r) => r.name === 'ajv-cli');

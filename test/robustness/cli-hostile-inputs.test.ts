@@ -3,17 +3,19 @@
  * limit and sampled memory): one expected outcome per row. Every row also checks the common
  * contract: it ends in time, below the memory cap, with no stack trace and at most one stderr line.
  */
-import { chmodSync, chownSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LineIndex } from '@csmlint/core';
 import { CLI_BIN } from '../helpers/fixtures.js';
+import { rangeProblem } from './support/bounds.js';
 import { VALID_CODE, VALID_METADATA, makeTempDir, removeDir, writeFiles, writeValidPackage } from './support/packages-on-disk.js';
 import { runProcess, type ProcessOutcome } from './support/run-process.js';
 
-const DELETE_ON_READ = fileURLToPath(new URL('./support/delete-on-read.cjs', import.meta.url));
-const TIME_LIMIT_MS = 15_000;
+const FS_FAULTS = fileURLToPath(new URL('./support/fs-faults.cjs', import.meta.url));
+const TIME_LIMIT_MS = 10_000;
 const MEMORY_LIMIT_MIB = 400;
 const NOBODY = 65534;
 
@@ -309,10 +311,26 @@ const CASES: HostileCase[] = [
   },
 ];
 
+type OneBased = { line: number; column: number };
+
 interface JsonReport {
   version: number;
-  diagnostics: Array<{ file: string; ruleId: string; severity: string; range: { start: { line: number; column: number } } }>;
+  diagnostics: Array<{ file: string; ruleId: string; severity: string; range: { start: OneBased; end: OneBased } }>;
   summary: { packages: number; errors: number };
+}
+
+/** Findings whose 1-based range is not inside their file (decoded leniently: a config file need not be valid UTF-8 to be reported on). */
+function outOfBounds(report: JsonReport, dir: string): string[] {
+  return report.diagnostics.flatMap((d) => {
+    const path = join(dir, d.file);
+    const isFile = existsSync(path) && statSync(path).isFile();
+    const lines = new LineIndex(isFile ? new TextDecoder().decode(readFileSync(path)) : '');
+    const problem = rangeProblem({
+      start: { line: d.range.start.line - 1, character: d.range.start.column - 1 },
+      end: { line: d.range.end.line - 1, character: d.range.end.column - 1 },
+    }, lines);
+    return problem ? [`${d.ruleId} ${d.file}: ${problem}`] : [];
+  });
 }
 
 const root = makeTempDir('hostile');
@@ -329,7 +347,7 @@ async function runCase(c: HostileCase, index: number): Promise<ProcessOutcome> {
   const args = c.setup(dir);
   const asNobody = c.unprivileged && process.getuid?.() === 0;
   if (asNobody) execFileSync('chown', ['-R', '-h', `${NOBODY}:${NOBODY}`, dir]);
-  const preload = c.deleteOnRead ? ['--require', DELETE_ON_READ] : [];
+  const preload = c.deleteOnRead ? ['--require', FS_FAULTS] : [];
   const env = { ...process.env, NO_COLOR: '1', ...(c.deleteOnRead ? { CSMLINT_TEST_DELETE_ON_READ: join(dir, c.deleteOnRead) } : {}) };
   return runProcess(process.execPath, [...preload, CLI_BIN, '--format', 'json', ...args], {
     cwd: dir, env, timeoutMs: TIME_LIMIT_MS, input: c.stdin,
@@ -341,7 +359,8 @@ function stderrLines(outcome: ProcessOutcome): string[] {
   return outcome.stderr.split('\n').filter((line) => line.trim() !== '');
 }
 
-describe('hostile inputs through the CLI', () => {
+// Rows run concurrently (vitest's default: 5 at a time): each is a child process, and the limits are generous.
+describe.concurrent('hostile inputs through the CLI', () => {
   it.each(CASES.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, index) => {
     const outcome = await runCase(c, index);
     const context = `exit ${outcome.code} signal ${outcome.signal}\nstderr: ${outcome.stderr.slice(0, 2000)}\nstdout: ${outcome.stdout.slice(0, 2000)}`;
@@ -359,6 +378,7 @@ describe('hostile inputs through the CLI', () => {
     }
     const report = JSON.parse(outcome.stdout) as JsonReport;
     expect(report.version).toBe(1);
+    expect(outOfBounds(report, join(root, String(index)))).toEqual([]);
     if ('clean' in c.expected) {
       expect(outcome.code, context).toBe(0);
       expect(report.diagnostics.filter((d) => d.severity === 'error'), context).toEqual([]);

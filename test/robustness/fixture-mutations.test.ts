@@ -7,7 +7,7 @@ import { basePackages } from './support/base-packages.js';
 import { applyMutations, mutation } from './support/generators.js';
 import { lintRobustly, recordProcessWarnings, twoFilePackage } from './support/robust-lint.js';
 
-const RUNS_PER_PACKAGE = 300;
+const RUNS_PER_PACKAGE = 80;
 let linter: Linter;
 
 const warnings = recordProcessWarnings();

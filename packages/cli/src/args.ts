@@ -1,14 +1,23 @@
-/** The command line: `csmlint [paths...]`, `csmlint explain RULE`, `csmlint rules`. Only node:util here (fast `--version`). */
+/** The command line: `csmlint [paths...]`, `csmlint explain RULE`, `csmlint rules`, `csmlint init|preview [dir]`. Only node:util here (fast `--version`). */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
-export type Command = 'lint' | 'explain' | 'rules' | 'help' | 'version';
+export type Command = 'lint' | 'explain' | 'rules' | 'init' | 'preview' | 'help' | 'version';
 
 export interface CliArgs {
   command: Command;
-  /** Paths for `lint`; the rule for `explain`. */
+  /** Paths for `lint`; the rule for `explain`; the directory for `init` and `preview`. */
   positionals: string[];
-  format: string;
+  /** `--format` values as written (`NAME` or `NAME=FILE`), in order; empty: the default. */
+  formats: string[];
+  /** `-o FILE`: where the format without `=FILE` goes instead of stdout. */
+  outputFile?: string;
+  /** `--fix`: write the safe fixes. */
+  fix: boolean;
+  /** `--fix-dry-run`: print the fixes as a diff, write nothing. */
+  fixDryRun: boolean;
+  /** `--stdin --stdin-filename PATH`: the text on stdin stands for PATH. */
+  stdinFilename?: string;
   quiet: boolean;
   maxWarnings?: number;
   /** `--rule ID=severity`, as written (checked against the registry later). */
@@ -23,7 +32,12 @@ export interface CliArgs {
 }
 
 const OPTIONS = {
-  format: { type: 'string', short: 'f' },
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
@@ -37,7 +51,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const SUBCOMMANDS = new Set(['explain', 'rules']);
+const SUBCOMMANDS = new Set(['explain', 'rules', 'init', 'preview']);
 
 /** Parses `argv` (without `node` and the script); throws UsageError with a one-line message. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -56,14 +70,20 @@ export function parseCliArgs(argv: string[]): CliArgs {
       : first !== undefined && SUBCOMMANDS.has(first)
         ? (first as Command)
         : 'lint';
-  const rest = command === 'explain' || command === 'rules' ? positionals.slice(1) : positionals;
+  const rest = SUBCOMMANDS.has(command) ? positionals.slice(1) : positionals;
   if (command === 'explain' && rest.length !== 1) throw new UsageError('`csmlint explain` takes one rule ID or name, e.g. `csmlint explain CSM401`');
   if (command === 'rules' && rest.length) throw new UsageError('`csmlint rules` takes no arguments (to lint a directory named `rules`, write `./rules`)');
+  if ((command === 'init' || command === 'preview') && rest.length > 1) throw new UsageError(`\`csmlint ${command}\` takes one directory`);
   if (values.config !== undefined && values['no-config']) throw new UsageError('`--config` and `--no-config` cannot be used together');
+  checkFixAndStdin(values, command, rest);
   return {
     command,
     positionals: rest,
-    format: values.format ?? 'stylish',
+    formats: values.format ?? [],
+    outputFile: values['output-file'],
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
+    stdinFilename: values['stdin-filename'],
     quiet: values.quiet ?? false,
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
     rules: values.rule ?? [],
@@ -74,6 +94,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
     noColor: values['no-color'] ?? false,
     hints: values.hints ?? false,
   };
+}
+
+/** `--fix`, `--fix-dry-run` and `--stdin` go with linting, and with each other only in some ways. */
+function checkFixAndStdin(values: { fix?: boolean; 'fix-dry-run'?: boolean; stdin?: boolean; 'stdin-filename'?: string }, command: Command, paths: string[]): void {
+  if (values.fix && values['fix-dry-run']) throw new UsageError('`--fix` and `--fix-dry-run` cannot be used together');
+  if (values.stdin && values['stdin-filename'] === undefined) {
+    throw new UsageError('`--stdin` needs `--stdin-filename PATH`: the package file the text stands for');
+  }
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('`--stdin-filename` goes with `--stdin`');
+  if (command !== 'lint' && (values.fix || values['fix-dry-run'] || values.stdin)) {
+    throw new UsageError(`\`--fix\`, \`--fix-dry-run\` and \`--stdin\` are for linting, not \`csmlint ${command}\``);
+  }
+  if (values.stdin && paths.length) throw new UsageError('`--stdin` lints the text on stdin: give no paths');
 }
 
 /** A whole number; `-1` (ESLint's "no limit") means no limit. */

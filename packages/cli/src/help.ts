@@ -2,13 +2,22 @@
 export const HELP = `Usage: csmlint [options] [paths...]
        csmlint explain <rule>     the rule's documentation (what, why, bad/good example, fix)
        csmlint rules              the rule table (ID, name, default severity, fixable)
+       csmlint init [dir]         write a starter package (metadata.yaml + custom_metrics.py)
+       csmlint preview [dir]      print, as JSON, the metrics the server would store
 
 Lints DataRobot Custom Scoring Metric packages: each directory holding metadata.yaml
 (or metadata.yml) and/or custom_metrics.py. Paths default to the current directory; a
 package file stands for its whole package.
 
 Options:
-  -f, --format <name>        output format: stylish (default) or json
+  -f, --format <name>        output format: stylish (default), json, sarif, junit or github;
+                             repeatable; <name>=<file> writes that format to a file
+  -o, --output-file <file>   write the report to a file instead of stdout
+      --fix                  apply the safe fixes (never one that adds an error), then report
+      --fix-dry-run          print the fixes as a unified diff; change nothing
+      --stdin --stdin-filename <path>
+                             lint the text on stdin as that package file (its partner is read
+                             from disk); with --fix, print the fixed text (the report on stderr)
   -q, --quiet                report errors only
       --max-warnings <n>     exit with code 1 when there are more than n warnings
       --rule <rule=severity> set a rule's severity (off, hint, info, warning, error); repeatable

@@ -1,7 +1,7 @@
 /** One lint run over the paths a user gives: discovery, config, reading, the engine. */
 import { readFile } from 'node:fs/promises';
 import {
-  compareDiagnostics, lintOptionsFromConfig, type Diagnostic, type FileContent, type LintOptions, type SeverityOrOff,
+  compareDiagnostics, lintOptionsFromConfig, type Diagnostic, type FileContent, type Linter, type LintOptions, type PackageFileInput, type SeverityOrOff,
 } from '@csmlint/core';
 import { ConfigResolver } from './config-files.js';
 import { discoverPackages, type BadPath } from './discover.js';
@@ -21,12 +21,26 @@ export interface LintRunOptions {
   targetType?: string;
   /** `--run`: the execution check (runs each package's code), on top of config `run: true`. */
   run?: boolean;
+  /** Lint exactly these package directories instead of searching `paths` (`--stdin`, `preview`). */
+  packages?: string[];
+  /** Replaces a package's contents before it is linted (`--fix` returns what it fixed, `--stdin` adds the piped text). */
+  rewrite?: (pkg: PackageToLint) => PackageFileInput[] | Promise<PackageFileInput[]>;
+}
+
+/** A package about to be linted, as `LintRunOptions.rewrite` receives it. */
+export interface PackageToLint {
+  dir: string;
+  files: PackageFileInput[];
+  options: LintOptions;
+  linter: Linter;
 }
 
 export interface LintRun {
   /** Every finding, sorted by display path and position. */
   diagnostics: Diagnostic[];
   packages: number;
+  /** The package directories (absolute), sorted. */
+  packageDirs: string[];
   files: number;
   sources: Map<string, FileContent>;
   /** Arguments that are neither a directory nor a package file. */
@@ -39,10 +53,13 @@ export interface LintRun {
 export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   const configs = new ConfigResolver(options);
   if (options.configFile) await configs.forDirectory(options.cwd); // a bad --config is reported even with no package
-  const discovery = await discoverPackages(options.paths, { cwd: options.cwd, configs });
+  const discovery = options.packages
+    ? { packages: options.packages, badPaths: [], diagnostics: [] }
+    : await discoverPackages(options.paths, { cwd: options.cwd, configs });
   const run: LintRun = {
     diagnostics: [...discovery.diagnostics],
     packages: discovery.packages.length,
+    packageDirs: discovery.packages,
     files: 0,
     sources: new Map(),
     badPaths: discovery.badPaths,
@@ -53,13 +70,15 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   for (const dir of discovery.packages) {
     const loaded = await configs.forDirectory(dir);
     if (loaded.diagnostics.length) continue; // reported once per config file below
-    const { files, diagnostics: ioErrors } = await readPackageFiles(dir);
-    run.files += files.length;
-    if (ioErrors.length) {
-      append(run.diagnostics, ioErrors);
+    const read = await readPackageFiles(dir);
+    if (read.diagnostics.length) {
+      run.files += read.files.length;
+      append(run.diagnostics, read.diagnostics);
       continue;
     }
     const lintOptions = withOverrides(lintOptionsFromConfig(loaded.config), options);
+    const files = options.rewrite ? await options.rewrite({ dir, files: read.files, options: lintOptions, linter }) : read.files;
+    run.files += files.length;
     const result = linter.lint(files, lintOptions);
     for (const failure of result.ruleFailures) {
       const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);

@@ -7,6 +7,8 @@ export interface LintReport {
   /** The findings to print, sorted (paths as the run made them; formatters make them relative). */
   diagnostics: Diagnostic[];
   packages: number;
+  /** The package directories, for formats that report per package (junit). */
+  packageDirs?: readonly string[];
   files: number;
   /** Contents of the files that have findings, for code frames. */
   sources: ReadonlyMap<string, FileContent>;

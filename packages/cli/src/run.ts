@@ -6,11 +6,16 @@ import { explainRule } from './commands/explain.js';
 import { ruleNamed } from './commands/rule-lookup.js';
 import { rulesTable } from './commands/rules.js';
 import { UsageError } from './errors.js';
-import { FORMATTERS, findFormatter } from './formatters/index.js';
+import { initPackage } from './commands/init.js';
+import { previewDirectory, previewMetrics } from './commands/preview.js';
+import { rulesMarkdown } from './commands/rules-markdown.js';
+import { formatStylish } from './formatters/stylish.js';
 import { HELP } from './help.js';
 import type { BadPath } from './discover.js';
-import { lintPaths } from './lint.js';
-import { countDiagnostics } from './report.js';
+import { lintPaths, type LintRunOptions, type PackageToLint } from './lint.js';
+import { lintMode } from './lint-modes.js';
+import { resolveOutputs, writeOutputs } from './outputs.js';
+import { countDiagnostics, type LintReport } from './report.js';
 import { VERSION } from './version.js';
 
 /** Exit codes (interfaces.md). */
@@ -27,46 +32,33 @@ export async function run(args: CliArgs): Promise<number> {
       process.stdout.write(`csmlint ${VERSION}\n`);
       return EXIT.ok;
     case 'rules':
-      process.stdout.write(rulesTable(color));
+      process.stdout.write(rulesListing(args.formats, color));
       return EXIT.ok;
     case 'explain':
       process.stdout.write(explainRule(ruleNamed(args.positionals[0]!), color));
       return EXIT.ok;
+    case 'init':
+      process.stdout.write(await initPackage(args.positionals[0] ?? '.', process.cwd()));
+      return EXIT.ok;
+    case 'preview':
+      return preview(args, color);
     case 'lint':
       return lint(args, color);
   }
 }
 
 async function lint(args: CliArgs, color: boolean): Promise<number> {
-  const formatter = findFormatter(args.format);
-  if (!formatter) throw new UsageError(`unknown format \`${args.format}\`; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
-  const rules = parseRuleOptions(args.rules);
-  const targetType = args.targetType === undefined ? undefined : canonicalTargetType(args.targetType);
-  if (args.targetType !== undefined && !targetType) {
-    throw new UsageError(`unknown target type \`${args.targetType}\`; expected one of ${TARGET_TYPES.join(', ')}`);
-  }
-  if (args.config !== undefined) await assertFile(args.config);
-  const cwd = process.cwd();
-  const result = await lintPaths({
-    paths: args.positionals.length ? args.positionals : ['.'],
-    cwd,
-    configFile: args.config,
-    noConfig: args.noConfig,
-    rules,
-    targetType,
-    run: args.run,
-  });
+  const outputs = resolveOutputs(args.formats, args.outputFile);
+  const options = await lintRunOptions(args);
+  const cwd = options.cwd;
+  const mode = await lintMode(args, cwd);
+  const result = await lintPaths({ ...options, paths: args.positionals.length ? args.positionals : ['.'], ...mode.runOptions });
   if (result.badPaths.length) throw new UsageError(describeBadPath(result.badPaths[0]!));
   const diagnostics = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-  process.stdout.write(
-    formatter({ cwd, diagnostics, packages: result.packages, files: result.files, sources: result.sources }, { color, showHints: args.hints }),
-  );
-  if (result.failures.length) {
-    const [first] = result.failures;
-    const more = result.failures.length - 1;
-    process.stderr.write(`csmlint: ${more ? `${result.failures.length} problems stopped the check; the first: ` : ''}${first}\n`);
-    return EXIT.failure;
-  }
+  const report: LintReport = { cwd, diagnostics, packages: result.packages, packageDirs: result.packageDirs, files: result.files, sources: result.sources };
+  const failures = [...result.failures, ...mode.finish()];
+  failures.push(...(await writeOutputs(outputs, report, { color, showHints: args.hints, cwd, main: mode.main })));
+  if (failures.length) return reportFailures(failures);
   const counts = countDiagnostics(diagnostics);
   if (counts.errors) return EXIT.findings;
   if (args.maxWarnings !== undefined && counts.warnings > args.maxWarnings) {
@@ -74,6 +66,50 @@ async function lint(args: CliArgs, color: boolean): Promise<number> {
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** `csmlint preview`: the stored metrics as JSON, or the errors (stylish, on stderr) and exit code 1. */
+async function preview(args: CliArgs, color: boolean): Promise<number> {
+  const options = await lintRunOptions(args);
+  const dir = await previewDirectory(args.positionals[0] ?? '.', options.cwd);
+  const linted: { pkg?: PackageToLint } = {};
+  const result = await lintPaths({ ...options, paths: [], packages: [dir], rewrite: (pkg) => ((linted.pkg = pkg), pkg.files) });
+  if (result.failures.length) return reportFailures(result.failures);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !linted.pkg) {
+    const report: LintReport = { cwd: options.cwd, diagnostics: errors, packages: result.packages, files: result.files, sources: result.sources };
+    process.stderr.write(formatStylish(report, { color, showHints: false }));
+    return EXIT.findings;
+  }
+  const { linter, files, options: lintOptions } = linted.pkg;
+  process.stdout.write(JSON.stringify(previewMetrics(linter, files, lintOptions), null, 2) + '\n');
+  return EXIT.ok;
+}
+
+/** What linting and preview share: config, `--rule`, `--target-type`, `--run`, checked. */
+async function lintRunOptions(args: CliArgs): Promise<Omit<LintRunOptions, 'paths'>> {
+  const rules = parseRuleOptions(args.rules);
+  const targetType = args.targetType === undefined ? undefined : canonicalTargetType(args.targetType);
+  if (args.targetType !== undefined && !targetType) {
+    throw new UsageError(`unknown target type \`${args.targetType}\`; expected one of ${TARGET_TYPES.join(', ')}`);
+  }
+  if (args.config !== undefined) await assertFile(args.config);
+  return { cwd: process.cwd(), configFile: args.config, noConfig: args.noConfig, rules, targetType, run: args.run };
+}
+
+/** Prints why the run could not do its whole job; exit code 2. */
+function reportFailures(failures: string[]): number {
+  const [first] = failures;
+  const more = failures.length - 1;
+  process.stderr.write(`csmlint: ${more ? `${failures.length} problems stopped the check; the first: ` : ''}${first}\n`);
+  return EXIT.failure;
+}
+
+/** `csmlint rules`: the table, or (`--format markdown`) the README's rule list. */
+function rulesListing(formats: string[], color: boolean): string {
+  if (formats.length === 0) return rulesTable(color);
+  if (formats.length === 1 && formats[0] === 'markdown') return rulesMarkdown();
+  throw new UsageError('`csmlint rules` prints a table, or markdown with `--format markdown`');
 }
 
 /** `--rule ID=severity` options, keyed by rule ID. */

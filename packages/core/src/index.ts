@@ -17,3 +17,4 @@ export { suppresses } from './suppressions.js';
 export { parseEntryPoint, type EntryPointForm } from './analysis/entry-point.js';
 export { closeMatches } from './analysis/suggest.js';
 export { isValidMetricName } from './analysis/metric-name.js';
+export { applyRangeEdits, fixPackage, newErrors, MAX_FIX_PASSES, type AppliedFix, type FixOptions, type FixResult, type RangeEdit, type RejectedFile } from './fixes.js';

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Measures didChange → publishDiagnostics latency of the BUILT server on a large package (100
- * metrics, a ~5,000-line custom_metrics.py), with `debounceMs: 0` so the debounce is excluded.
- * Usage: node packages/language-server/bench/latency.mjs [edits per file, default 200]
+ * metrics, a ~5,000-line custom_metrics.py). The debounce is 0 unless given, so it is excluded.
+ * Usage: node packages/language-server/bench/latency.mjs [edits per file, default 200] [debounceMs, default 0]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const EDITS = Number(process.argv[2] ?? 200);
+const DEBOUNCE_MS = Number(process.argv[3] ?? 0);
 const METRICS = 100;
 const SERVER_BIN = fileURLToPath(new URL('../bin/csmlint-language-server.js', import.meta.url));
 
@@ -45,7 +46,7 @@ async function main() {
   connection.onNotification('textDocument/publishDiagnostics', (p) => {
     for (const w of [...waiters]) if (w.uri === p.uri && w.version === p.version) { waiters.splice(waiters.indexOf(w), 1); w.resolve(p); }
   });
-  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({ debounceMs: 0 })));
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({ debounceMs: DEBOUNCE_MS })));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const published = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
@@ -78,7 +79,7 @@ async function main() {
     for (let i = 0; i < EDITS; i++) times.push(await edit(doc, line, character, i));
     times.sort((a, b) => a - b);
     results[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
-    console.log(`${name}: didChange → publishDiagnostics p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms, max ${results[name].max.toFixed(1)} ms (${EDITS} edits, debounce 0)`);
+    console.log(`${name}: didChange → publishDiagnostics p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms, max ${results[name].max.toFixed(1)} ms (${EDITS} edits, debounce ${DEBOUNCE_MS} ms)`);
   }
   await connection.sendRequest('shutdown');
   connection.sendNotification('exit');

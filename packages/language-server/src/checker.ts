@@ -43,7 +43,8 @@ interface RunFindings {
 export class PackageChecker {
   /** dirKey → URI → what was last published there. */
   private readonly published = new Map<string, Map<string, LspDiagnostic[]>>();
-  private readonly configPublished = new Set<string>();
+  /** Config file URI → what we last published there (so a config shared by many packages is published once). */
+  private readonly configPublished = new Map<string, string>();
   private readonly runFindings = new Map<string, RunFindings>();
 
   constructor(private readonly deps: CheckerDeps) {}
@@ -108,11 +109,6 @@ export class PackageChecker {
     this.runFindings.delete(dirKey);
   }
 
-  /** Forgets execution-check findings (the code file changed on disk). */
-  forgetRunFindings(dirKey: string): void {
-    this.runFindings.delete(dirKey);
-  }
-
   private publishPackage(dirKey: string, context: PackageContext, diagnostics: Diagnostic[], uris: string[]): void {
     const { deps } = this;
     const codec = deps.codec();
@@ -135,18 +131,19 @@ export class PackageChecker {
     const uri = keyToUri(loaded.file);
     const onConfig = loaded.diagnostics.filter((d) => d.file === loaded.file);
     if (onConfig.length === 0 && !this.configPublished.has(uri)) return;
-    const config = this.deps.documents.getByKey(loaded.file);
-    const lines = config?.lines ?? linesOfText(loaded.file);
+    const lines = linesOfText(loaded.file);
     const codec = this.deps.codec();
     const list = onConfig.map((d) => toLspDiagnostic({ ...d, file: uri }, () => lines, () => null, codec));
+    const signature = JSON.stringify(list);
+    if (this.configPublished.get(uri) === signature) return;
     this.deps.publish(uri, list);
-    if (list.length) this.configPublished.add(uri);
+    if (list.length) this.configPublished.set(uri, signature);
     else this.configPublished.delete(uri);
   }
 
   /** Config files we published findings for: republished (cleared or not) after a config change. */
   resetConfigFindings(): void {
-    for (const uri of this.configPublished) this.deps.publish(uri, []);
+    for (const uri of this.configPublished.keys()) this.deps.publish(uri, []);
     this.configPublished.clear();
   }
 
@@ -177,7 +174,7 @@ function codeStamp(context: PackageContext): string {
   return context.codeFile?.text ?? '';
 }
 
-/** A config file's lines as on disk (for clients that negotiated UTF-8 columns). */
+/** A config file's lines as on disk, where its findings come from (for clients that negotiated UTF-8 columns). */
 function linesOfText(path: string): LineIndex {
   try {
     return new LineIndex(readFileSync(path, 'utf8'));

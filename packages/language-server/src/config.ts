@@ -8,9 +8,6 @@ import type { ServerSettings } from './settings.js';
 
 export type { LoadedConfig };
 
-/** Config files whose change means: look configs up again. */
-export const CONFIG_FILE_NAMES = ['.csmlint.yaml', 'pyproject.toml'] as const;
-
 const NO_CONFIG: LoadedConfig = { config: {}, diagnostics: [] };
 
 export class ConfigCache {

@@ -3,17 +3,15 @@
  * and for packages with an open document a cached, incrementally parsed PackageContext.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { PACKAGE_FILE_NAMES } from 'csmlint';
 import {
-  CODE_FILE_NAME, METADATA_FILE_NAMES, baseName, buildPackageContext,
+  CODE_FILE_NAME, baseName, buildPackageContext,
   type Linter, type PackageContext, type PackageFileInput, type PackageOptions, type PythonModule,
 } from '@csmlint/core';
 import type { DocumentStore } from './documents.js';
 import { childKey, directoryKey, isDiskKey, keyToUri } from './uris.js';
 
 type Tree = PythonModule['tree'];
-
-/** The file names that make a directory a metric package. */
-export const PACKAGE_FILE_NAMES: readonly string[] = [...METADATA_FILE_NAMES, CODE_FILE_NAME];
 
 /** "Not there" errors: an absent file is no failure. */
 function isMissing(error: unknown): boolean {
@@ -66,8 +64,13 @@ export interface PackageSnapshot {
 }
 
 export class PackageStore {
+  /** Cached contexts of packages with an open document. */
   private readonly contexts = new Map<string, CachedContext>();
+  /** Contexts handed out for packages without open documents, until `release` (with the tree to free). */
+  private readonly pending = new Map<PackageContext, Tree | undefined>();
   private readonly disk = new Map<string, DiskEntry>();
+  /** The options of the last check, reused by editor features so they share its cached context. */
+  private readonly lastOptions = new Map<string, PackageOptions>();
 
   constructor(private readonly documents: DocumentStore, private readonly linter: Linter) {}
 
@@ -154,10 +157,6 @@ export class PackageStore {
     for (const context of [...this.pending.keys()]) this.release(context);
     this.disk.clear();
   }
-
-  private readonly pending = new Map<PackageContext, Tree | undefined>();
-  /** The options of the last check, reused by editor features so they share its cached context. */
-  private readonly lastOptions = new Map<string, PackageOptions>();
 
   private dropContext(dirKey: string): void {
     const cached = this.contexts.get(dirKey);

@@ -1,6 +1,8 @@
 /**
  * Per-package check scheduling: a burst of edits to one package becomes one check after a quiet
- * period, and a newer request cancels an older one that has not published yet.
+ * period, and a newer request cancels an older one that has not published yet. Background checks
+ * (the workspace scan, files changed on disk) run one at a time, yielding to editor traffic between
+ * them, so a scan of a large workspace never holds back the diagnostics of the file being typed.
  */
 
 /** Tells a running check whether a newer request for its package superseded it. */
@@ -13,7 +15,9 @@ export type CheckRunner = (key: string, token: CheckToken) => Promise<void>;
 export class CheckScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generations = new Map<string, number>();
-  private readonly running = new Set<Promise<void>>();
+  /** Background checks waiting, in order (a Set keeps insertion order and drops duplicates). */
+  private readonly background = new Set<string>();
+  private pumping = false;
   private disposed = false;
 
   constructor(private readonly runner: CheckRunner, private readonly onError: (key: string, error: unknown) => void) {}
@@ -21,41 +25,44 @@ export class CheckScheduler {
   /** Runs a check of `key` after `delayMs` of quiet; any earlier pending or running check of `key` is cancelled. */
   schedule(key: string, delayMs: number): void {
     if (this.disposed) return;
+    this.background.delete(key);
     const generation = this.bump(key);
     const existing = this.timers.get(key);
     if (existing) clearTimeout(existing);
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      this.start(key, generation);
+      void this.start(key, generation);
     }, Math.max(0, delayMs));
     this.timers.set(key, timer);
   }
 
-  /** Cancels any pending or running check of `key`. */
-  cancel(key: string): void {
-    this.bump(key);
-    const existing = this.timers.get(key);
-    if (existing) clearTimeout(existing);
-    this.timers.delete(key);
+  /** Queues a background check of `key`, unless one is queued already or a foreground check is pending. */
+  enqueue(key: string): void {
+    if (this.disposed || this.timers.has(key)) return;
+    this.background.add(key);
+    if (this.pumping) return;
+    this.pumping = true;
+    setImmediate(() => void this.pump());
   }
 
-  /** Keys with a check waiting for its debounce. */
-  get pendingCount(): number {
-    return this.timers.size;
-  }
-
-  /** Resolves when no check is pending or running (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.timers.size > 0 || this.running.size > 0) {
-      await Promise.race([...this.running, new Promise((r) => setTimeout(r, 5))]);
-    }
-  }
-
+  /** Cancels everything (shutdown): pending checks never start, running ones never publish. */
   dispose(): void {
     this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    for (const key of this.generations.keys()) this.bump(key);
+    this.background.clear();
+  }
+
+  /** Runs one background check, then gives the event loop a turn before the next. */
+  private async pump(): Promise<void> {
+    const [key] = this.background;
+    if (key === undefined || this.disposed) {
+      this.pumping = false;
+      return;
+    }
+    this.background.delete(key);
+    await this.start(key, this.bump(key));
+    setImmediate(() => void this.pump());
   }
 
   private bump(key: string): number {
@@ -64,12 +71,9 @@ export class CheckScheduler {
     return next;
   }
 
-  private start(key: string, generation: number): void {
+  private start(key: string, generation: number): Promise<void> {
     const isCurrent = (): boolean => !this.disposed && this.generations.get(key) === generation;
     const token: CheckToken = { get cancelled() { return !isCurrent(); } };
-    const run = this.runner(key, token)
-      .catch((error: unknown) => this.onError(key, error))
-      .finally(() => this.running.delete(run));
-    this.running.add(run);
+    return this.runner(key, token).catch((error: unknown) => this.onError(key, error));
   }
 }

@@ -14,7 +14,7 @@ import { executionCheck } from './execution.js';
 import { PackageStore, isPackageFile } from './packages.js';
 import { CheckScheduler } from './scheduler.js';
 import { SettingsProvider } from './settings.js';
-import { documentKey, isDiskKey, keyToUri } from './uris.js';
+import { documentKey, isDiskKey } from './uris.js';
 
 /** How long to wait for `workspace/configuration` before checking with defaults. */
 export const CONFIGURATION_TIMEOUT_MS = 500;
@@ -83,11 +83,17 @@ export class Session {
     this.scheduler.schedule(dirKey, delay);
   }
 
+  /** Checks a package in the background (workspace scan, changes on disk); packages with an open document go first. */
+  queueCheck(dirKey: string): void {
+    if (this.shuttingDown) return;
+    if (this.packages.hasOpenDocument(dirKey)) this.requestCheck(dirKey, 0);
+    else this.scheduler.enqueue(dirKey);
+  }
+
   /** Re-checks every known package and every package with an open document. */
   checkAll(): void {
-    const dirs = new Set(this.knownPackages);
-    for (const doc of this.documents.all()) if (isPackageFile(doc.key)) dirs.add(this.packages.packageOf(doc.key));
-    for (const dir of dirs) this.requestCheck(dir, 0);
+    for (const doc of this.documents.all()) this.requestCheck(this.packages.packageOf(doc.key), 0);
+    for (const dir of this.knownPackages) this.queueCheck(dir);
   }
 
   /** The package directory key of a document URI, when it is a package file. */
@@ -152,11 +158,6 @@ export class Session {
     } catch {
       // The connection is gone: nowhere left to log.
     }
-  }
-
-  /** The URI a file key is published under: the open document's URI, else derived from the key. */
-  uriOfKey(key: string): string {
-    return this.documents.getByKey(key)?.uri ?? keyToUri(key);
   }
 
   dispose(): void {

@@ -109,6 +109,8 @@ export interface PackageFacts {
   functionNames: string[];
   errorsByRule: Record<string, number>;
   errorCount: number;
+  /** Every finding (the next fix to apply is read from here). */
+  diagnostics: Diagnostic[];
   /** Each error as `RULE file:line` (messages name the metric, which a fix may change), and its 0-based line. */
   errors: Array<{ key: string; file: string; line: number }>;
 }
@@ -118,7 +120,10 @@ export function packageFacts(linter: Linter, texts: PackageTexts, options: LintO
   const pkg = linter.buildContext(Object.entries(texts).map(([path, content]) => ({ path, content })), options);
   try {
     const metrics = pkg.metadata?.metrics ?? [];
-    const errors = lint(linter, texts, options).diagnostics.filter((d) => d.severity === 'error');
+    const result = linter.lintContext(pkg, options);
+    if (result.ruleFailures.length) throw new Error(`rule failures: ${result.ruleFailures.map((f) => f.ruleId).join(', ')}`);
+    const { diagnostics } = result;
+    const errors = diagnostics.filter((d) => d.severity === 'error');
     const errorsByRule: Record<string, number> = {};
     for (const e of errors) errorsByRule[e.ruleId] = (errorsByRule[e.ruleId] ?? 0) + 1;
     const metadataText = pkg.metadataFile?.text ?? '';
@@ -131,6 +136,7 @@ export function packageFacts(linter: Linter, texts: PackageTexts, options: LintO
       functionNames: pkg.python ? [...pkg.python.bindings.values()].flat().filter((b) => b.kind === 'def').map((b) => b.name).sort() : [],
       errorsByRule,
       errorCount: errors.length,
+      diagnostics,
       errors: errors.map((e) => ({ key: `${e.ruleId} ${e.file}:${e.range.start.line + 1}`, file: e.file, line: e.range.start.line })),
     };
   } finally {

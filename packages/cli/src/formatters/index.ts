@@ -3,7 +3,10 @@
  * text goes (stdout today; `--format NAME=FILE` and `-o FILE` route it to files the same way).
  */
 import type { LintReport } from '../report.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface FormatOptions {
@@ -19,6 +22,9 @@ export type Formatter = (report: LintReport, options: FormatOptions) => string;
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
 };
 
 /** The formatter called `name`, or undefined. */

@@ -29,22 +29,23 @@ export function codeActionsFor(diagnostics: readonly LspDiagnostic[], context: C
     return [];
   }
   const fixes: CodeAction[] = [];
-  const suppressions: CodeAction[] = [];
+  const suppressions = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const data = readDiagnosticData(diagnostic.data) ?? context.recoverData(context.uri, diagnostic);
-    for (const fix of data?.fixes ?? []) {
-      if (isStale(data!, context)) break;
+    const current = data && !isStale(data, context) ? data.fixes : [];
+    for (const fix of current) {
       const edit = context.toEdit(fix.edits);
-      if (!edit) continue;
-      fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit });
+      if (edit) fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit });
     }
     const rule = typeof diagnostic.code === 'string' ? diagnostic.code : data?.ruleId;
     if (!rule || UNSUPPRESSIBLE.has(rule) || !context.lines) continue;
+    const key = `${rule}@${diagnostic.range.start.line}`;
+    if (suppressions.has(key)) continue;
     const suppression = suppressionAction(rule, data?.ruleName, diagnostic, context.lines, context);
-    if (suppression && !suppressions.some((s) => s.title === suppression.title)) suppressions.push(suppression);
+    if (suppression) suppressions.set(key, suppression);
   }
-  return [...fixes, ...suppressions];
+  return [...fixes, ...suppressions.values()];
 }
 
 /** A fix computed for other file versions than the current ones would land in the wrong place. */
@@ -64,11 +65,11 @@ function suppressionAction(rule: string, ruleName: string | undefined, diagnosti
   if (existing) {
     const listed = (existing[2] ?? '').split(/[\s,]+/).filter(Boolean);
     if (listed.length === 0 || listed.some((r) => r.toUpperCase() === rule)) return undefined;
-    const end = context.codec.toClient(lines, { line: line - 1, character: previous!.length });
+    const end = context.codec.toClient(lines, lines.positionAt(lines.lineContentEnd(line - 1)));
     edit = context.toEdit([{ uri: context.uri, range: { start: end, end }, newText: `, ${rule}` }]);
   } else {
     const indent = /^\s*/.exec(lines.lineText(line))![0];
-    const start = { line, character: 0 };
+    const start = lines.positionAt(lines.lineStart(line));
     edit = context.toEdit([{ uri: context.uri, range: { start, end: start }, newText: `${indent}# csmlint-disable-next-line ${rule}${lines.eol}` }]);
   }
   return edit ? { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit } : undefined;

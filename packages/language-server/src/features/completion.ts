@@ -26,17 +26,21 @@ const TOP_LEVEL_KEYS = ['metrics', 'targetType'] as const;
 export function completeAt(context: PackageContext, uri: string, position: Position, options: CompletionOptions): CompletionItem[] {
   const file = context.metadataFile;
   if (!file || file.path !== uri) return [];
-  const prefix = file.lines.lineText(position.line).slice(0, position.character);
+  const { lines } = file;
+  const offset = lines.offsetAt(position);
+  const prefix = lines.text.slice(lines.lineStart(position.line), offset);
+  /** The range of the `length` characters before the cursor (the word being completed). */
+  const before = (length: number): LspRange => options.toClient(lines.rangeOf(offset - length, offset));
   const value = VALUE_CONTEXT.exec(prefix);
-  if (value) return valueItems(context, position, value, options);
+  if (value) return valueItems(context, value, before, options);
   const key = KEY_CONTEXT.exec(prefix);
-  if (key) return keyItems(context, position, key, options);
+  if (key) return keyItems(context, position, key, before, options);
   return [];
 }
 
-function valueItems(context: PackageContext, position: Position, match: RegExpExecArray, options: CompletionOptions): CompletionItem[] {
+function valueItems(context: PackageContext, match: RegExpExecArray, before: (length: number) => LspRange, options: CompletionOptions): CompletionItem[] {
   const [, indent = '', dash, key = '', space = '', partial = ''] = match;
-  const replace = options.toClient({ start: { line: position.line, character: position.character - partial.length }, end: position });
+  const replace = before(partial.length);
   const lead = space === '' ? ' ' : '';
   const item = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): CompletionItem => ({
     label, kind, textEdit: { range: replace, newText: lead + label }, filterText: lead + label, ...extra,
@@ -59,9 +63,9 @@ function valueItems(context: PackageContext, position: Position, match: RegExpEx
   );
 }
 
-function keyItems(context: PackageContext, position: Position, match: RegExpExecArray, options: CompletionOptions): CompletionItem[] {
+function keyItems(context: PackageContext, position: Position, match: RegExpExecArray, before: (length: number) => LspRange, options: CompletionOptions): CompletionItem[] {
   const [, indent = '', dash = '', word = ''] = match;
-  const replace = options.toClient({ start: { line: position.line, character: position.character - word.length }, end: position });
+  const replace = before(word.length);
   if (indent === '' && !dash) return topLevelItems(context, replace, options);
   const entry = dash ? undefined : entryAt(context, position);
   const present = new Set(entry?.fields.map((f) => f.field).filter(Boolean));

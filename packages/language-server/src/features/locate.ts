@@ -4,7 +4,7 @@
  * definition, references, rename and completion.
  */
 import {
-  comparePositions, isScalar, parseEntryPoint, rangeContains, stringValue,
+  comparePositions, isScalar, keyText, nodeRange, parseEntryPoint, rangeContains, stringValue,
   type FieldEntry, type MetricEntry, type PackageContext, type Position, type PyBinding, type PyFunction,
   type Range, type SourceFile,
 } from '@csmlint/core';
@@ -49,10 +49,9 @@ function yamlTargetAt(context: PackageContext, position: Position): Target | und
     }
   }
   for (const pair of metadata.rootPairs) {
-    const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
-    if (!isScalar(key) || !key.range) continue;
-    const range = metadata.lines.rangeOf(key.range[0], key.range[1]);
-    if (touches(range, position)) return { kind: 'top-key', key: String(key.value), range };
+    const key = keyText(pair);
+    const range = nodeRange(pair.key, metadata.lines);
+    if (key !== undefined && range && touches(range, position)) return { kind: 'top-key', key, range };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 /** Document symbols: the metrics (and their fields) in metadata.yaml, the functions and classes in custom_metrics.py. */
 import {
-  comparePositions, isScalar, keyText, rangeContains, stringValue, type PackageContext, type PyFunction, type Range,
+  comparePositions, isScalar, keyText, nodeRange, rangeContains, stringValue, type PackageContext, type PyFunction, type Range,
 } from '@csmlint/core';
 import { SymbolKind } from 'vscode-languageserver/node';
 import { metricTitle } from './locate.js';
@@ -24,11 +24,7 @@ export function symbolsOf(context: PackageContext, uri: string): InternalSymbol[
 function yamlSymbols(context: PackageContext): InternalSymbol[] {
   const metadata = context.metadata;
   if (!metadata) return [];
-  const lines = metadata.lines;
-  const range = (node: unknown): Range | undefined => {
-    const r = (node as { range?: [number, number, number] } | null)?.range;
-    return r ? lines.rangeOf(r[0], r[1]) : undefined;
-  };
+  const range = (node: unknown): Range | undefined => nodeRange(node, metadata.lines);
   const metricSymbols = metadata.metrics.map((entry): InternalSymbol => {
     const nameField = entry.fields.find((f) => f.field === 'name');
     const label = stringValue(entry, 'label');
@@ -100,7 +96,7 @@ function pythonSymbols(context: PackageContext): InternalSymbol[] {
     container.children.push(symbol);
     if (container.kind === SymbolKind.Class) container.range = { start: container.range.start, end: maxEnd(container.range, fn.range) };
   }
-  return topLevel.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return topLevel.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 function maxEnd(a: Range, b: Range): Range['end'] {

@@ -1,26 +1,18 @@
 /** Document sync: open, change (incremental), save and close; each schedules a check of the document's package. */
-import { baseName } from '@csmlint/core';
+import { CONFIG_FILE_NAMES, baseName } from '@csmlint/core';
 import type { Session } from '../session.js';
-import { CONFIG_FILE_NAMES } from '../config.js';
-import { isPackageFile } from '../packages.js';
 import { documentKey } from '../uris.js';
 import { guard } from './guard.js';
-
-/** Documents we keep: package files, and config files (for positions of their findings). */
-function isTracked(uri: string): boolean {
-  const key = documentKey(uri);
-  return isPackageFile(key) || (CONFIG_FILE_NAMES as readonly string[]).includes(baseName(key));
-}
 
 export function registerDocumentSync(session: Session): void {
   const { connection } = session;
 
   connection.onDidOpenTextDocument(guard(session, 'didOpen', ({ textDocument }) => {
-    if (!isTracked(textDocument.uri)) return;
     const dirKey = session.packageOfUri(textDocument.uri);
-    if (dirKey) session.packages.invalidate(dirKey);
+    if (!dirKey) return;
+    session.packages.invalidate(dirKey);
     session.documents.open(textDocument.uri, textDocument.version, textDocument.text);
-    if (dirKey) session.requestCheck(dirKey, 0);
+    session.requestCheck(dirKey, 0);
   }, undefined));
 
   connection.onDidChangeTextDocument(guard(session, 'didChange', ({ textDocument, contentChanges }) => {

@@ -2,13 +2,12 @@
  * The workspace beyond open documents: the scan of workspace folders on start, file watching
  * (`workspace/didChangeWatchedFiles`, registered dynamically), settings and folder changes.
  */
-import { baseName } from '@csmlint/core';
-import { discoverPackages } from 'csmlint';
+import { CONFIG_FILE_NAMES, baseName } from '@csmlint/core';
+import { PACKAGE_FILE_NAMES, discoverPackages } from 'csmlint';
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   type WorkspaceFolder as LspWorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES } from '../config.js';
 import { isPackageFile } from '../packages.js';
 import type { Session, WorkspaceFolder } from '../session.js';
 import { documentKey, isDiskKey } from '../uris.js';
@@ -16,7 +15,7 @@ import { configChanged } from './document-sync.js';
 import { guard } from './guard.js';
 
 /** The files whose changes on disk matter: package files and config files. */
-export const WATCHED_GLOB = '**/{metadata.yaml,metadata.yml,custom_metrics.py,.csmlint.yaml,pyproject.toml}';
+export const WATCHED_GLOB = `**/{${[...PACKAGE_FILE_NAMES, ...CONFIG_FILE_NAMES].join(',')}}`;
 
 export function registerWorkspace(session: Session): void {
   const { connection } = session;
@@ -34,7 +33,7 @@ export function registerWorkspace(session: Session): void {
       touched.add(dirKey);
     }
     if (configs) configChanged(session);
-    else for (const dirKey of touched) session.requestCheck(dirKey, 0);
+    else for (const dirKey of touched) session.queueCheck(dirKey);
   }, undefined));
 
   connection.onDidChangeConfiguration(guard(session, 'didChangeConfiguration', (params) => {
@@ -83,6 +82,6 @@ async function scanFolders(session: Session, folders: WorkspaceFolder[]): Promis
   const found = await discoverPackages(roots);
   for (const dirKey of found.packages) {
     session.knownPackages.add(dirKey);
-    session.requestCheck(dirKey, 0);
+    session.queueCheck(dirKey);
   }
 }
