@@ -33,6 +33,7 @@ beforeAll(async () => {
 afterEach(() => {
   for (const client of clients.splice(0)) client.kill();
   openDocuments.clear();
+  encoding = 'utf-16';
 });
 
 afterAll(() => removeDir(root));
@@ -40,19 +41,30 @@ afterAll(() => removeDir(root));
 const uriOf = (path: string) => pathToFileURL(path).href;
 
 /** Starts a server on a fresh workspace directory. */
-async function startServer(name: string, behaviour: ClientBehaviour = answerDefaults): Promise<{ client: LspClient; dir: string; sync: number }> {
+async function startServer(name: string, behaviour: ClientBehaviour = answerDefaults, encodings: PositionEncoding[] = ['utf-16']): Promise<{ client: LspClient; dir: string; sync: number }> {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   const client = new LspClient(process.execPath, [SERVER_BIN, '--stdio'], behaviour, dir);
   clients.push(client);
-  const init = await client.initialize(uriOf(dir));
-  const capabilities = (init.result as { capabilities: { textDocumentSync?: number | { change?: number } } }).capabilities;
+  const init = await client.initialize(uriOf(dir), { general: { positionEncodings: encodings } });
+  const capabilities = (init.result as { capabilities: { textDocumentSync?: number | { change?: number }; positionEncoding?: string } }).capabilities;
+  expect(capabilities.positionEncoding ?? 'utf-16').toBe(encodings[0]);
+  encoding = 'utf-16';
   const sync = typeof capabilities.textDocumentSync === 'number' ? capabilities.textDocumentSync : capabilities.textDocumentSync?.change ?? 1;
   return { client, dir, sync };
 }
 
 /** Documents open in the client, by URI: their published diagnostics must carry their current version. */
 const openDocuments = new Map<string, EditedDocument>();
+
+type PositionEncoding = 'utf-16' | 'utf-8';
+/** The encoding negotiated with the current server: columns the client sends and receives. */
+let encoding: PositionEncoding = 'utf-16';
+
+/** A UTF-16 position as the client spells it. */
+function toClient(lines: LineIndex, position: { line: number; character: number }): { line: number; character: number } {
+  return encoding === 'utf-8' ? { line: position.line, character: lines.toUtf8Column(position) } : position;
+}
 
 /** A document the test edits, mirrored locally so the expected final text is known. */
 class EditedDocument {
@@ -72,7 +84,8 @@ class EditedDocument {
   /** Replaces `[start, end)` (UTF-16 offsets) with `insert`, sent as a range edit or the full text. */
   edit(start: number, end: number, insert: string): void {
     const lines = new LineIndex(this.text);
-    const range = lines.rangeOf(start, end);
+    const utf16 = lines.rangeOf(start, end);
+    const range = { start: toClient(lines, utf16.start), end: toClient(lines, utf16.end) };
     this.text = this.text.slice(0, start) + insert + this.text.slice(end);
     this.version++;
     const change = this.incremental ? { range, text: insert } : { text: this.text };
@@ -94,7 +107,11 @@ function keys(list: Array<{ code?: string | number; ruleId?: string; range: { st
 /** What the core finds for `uri` in a package made of `files` (URI → text or bytes). */
 function expectedFor(uri: string, files: Record<string, string | Uint8Array>): string[] {
   const inputs: PackageFileInput[] = Object.entries(files).map(([path, content]) => ({ path, content }));
-  return keys(linter.lint(inputs).diagnostics.filter((d) => d.file === uri));
+  const content = files[uri];
+  const lines = new LineIndex(typeof content === 'string' ? content : '');
+  return keys(linter.lint(inputs).diagnostics
+    .filter((d) => d.file === uri)
+    .map((d) => ({ ruleId: d.ruleId, range: { start: toClient(lines, d.range.start), end: toClient(lines, d.range.end) } })));
 }
 
 /** The last published diagnostics of `uri` as keys, and whether they were published for the open document's current version. */
@@ -150,8 +167,8 @@ function addressable(text: string, offset: number): boolean {
 const INSERTS = ['x', ' ', '\n', '    ', ':', '- ', 'é', '📈', '(', ')', '#', 'def f(a, b):\n    return 1\n', 'name: rmse\n', '\t', '"', '\r\n'];
 
 describe('language server under stress', () => {
-  it('rapid edits with cancelled requests: every request answered once, no stale diagnostics', async () => {
-    const { client, dir, sync } = await startServer('rapid');
+  it.each(['utf-16', 'utf-8'] as const)('rapid edits with cancelled requests (%s positions): every request answered once, no stale diagnostics', async (positions) => {
+    const { client, dir, sync } = await startServer(`rapid-${positions}`, answerDefaults, [positions]);
     writeValidPackage(dir, 'pkg');
     const metadata = new EditedDocument(uriOf(join(dir, 'pkg/metadata.yaml')), VALID_METADATA, client, sync === 2);
     const code = new EditedDocument(uriOf(join(dir, 'pkg/custom_metrics.py')), VALID_CODE, client, sync === 2);
@@ -167,7 +184,8 @@ describe('language server under stress', () => {
       if (!addressable(doc.text, start) || !addressable(doc.text, end)) continue;
       doc.edit(start, end, insert);
       if (i % 7 === 0) {
-        const position = new LineIndex(doc.text).positionAt(Math.floor(next() * doc.text.length));
+        const lines = new LineIndex(doc.text);
+        const position = toClient(lines, lines.positionAt(Math.floor(next() * doc.text.length)));
         const method = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/codeAction'][i % 4]!;
         const params = method === 'textDocument/codeAction'
           ? { textDocument: { uri: doc.uri }, range: { start: position, end: position }, context: { diagnostics: [] } }
