@@ -25,6 +25,13 @@ let linter: Linter;
 let root: string;
 const clients: LspClient[] = [];
 
+/** Documents open in the client, by URI: their published diagnostics must carry their current version. */
+const openDocuments = new Map<string, EditedDocument>();
+
+type PositionEncoding = 'utf-16' | 'utf-8';
+/** The encoding negotiated with the current server: columns the client sends and receives. */
+let encoding: PositionEncoding = 'utf-16';
+
 beforeAll(async () => {
   linter = await loadLinter();
   root = makeTempDir('lsp');
@@ -49,17 +56,10 @@ async function startServer(name: string, behaviour: ClientBehaviour = answerDefa
   const init = await client.initialize(uriOf(dir), { general: { positionEncodings: encodings } });
   const capabilities = (init.result as { capabilities: { textDocumentSync?: number | { change?: number }; positionEncoding?: string } }).capabilities;
   expect(capabilities.positionEncoding ?? 'utf-16').toBe(encodings[0]);
-  encoding = 'utf-16';
+  encoding = encodings[0]!;
   const sync = typeof capabilities.textDocumentSync === 'number' ? capabilities.textDocumentSync : capabilities.textDocumentSync?.change ?? 1;
   return { client, dir, sync };
 }
-
-/** Documents open in the client, by URI: their published diagnostics must carry their current version. */
-const openDocuments = new Map<string, EditedDocument>();
-
-type PositionEncoding = 'utf-16' | 'utf-8';
-/** The encoding negotiated with the current server: columns the client sends and receives. */
-let encoding: PositionEncoding = 'utf-16';
 
 /** A UTF-16 position as the client spells it. */
 function toClient(lines: LineIndex, position: { line: number; character: number }): { line: number; character: number } {

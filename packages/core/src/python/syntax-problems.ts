@@ -3,9 +3,10 @@
  * nodes, plus what tree-sitter-python accepts but CPython does not (Python 2 syntax, empty blocks,
  * inconsistent indentation, bad parameter lists, `async`/`await` as names, `return` outside a def).
  */
-import { Query, type Language, type Node as TSNode, type Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node as TSNode } from 'web-tree-sitter';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../positions.js';
+import { typedNamedChildren, type TypedNode } from './functions.js';
 
 export type PySyntaxProblemKind =
   | 'unexpected'
@@ -34,19 +35,34 @@ export interface PySyntaxProblem {
   replacement?: string;
 }
 
-/** What the indexer's statement walk found, so the checks here need no walk of their own. */
+/** What the indexer's walk of one top-level statement found, so the checks here need no walk of their own. */
 export interface StatementFacts {
   /** Every `block` (bodies of defs, classes and compound statements) and its statements, comments left out. */
-  blocks: Array<{ node: TSNode; statements: TSNode[] }>;
-  /** The `parameters` node of every `def`. */
-  parameterLists: TSNode[];
+  blocks: Array<{ node: TSNode; statements: TypedNode[] }>;
+  /** The `parameters` node of every `def`, with its parameters when the list holds no syntax error. */
+  parameterLists: Array<{ node: TSNode; params?: TypedNode[] }>;
   /** `return` / `yield` outside any function. */
   outsideFunction: TSNode[];
 }
 
+/** The end of an orphaned body that runs up to the next top-level definition (another statement decides it). */
+export const NEXT_TOP_LEVEL_DEFINITION = 'next-top-level-definition';
+
+/** The problems inside one top-level statement. Offsets are those of the text the statement was checked in. */
+export interface StatementProblems {
+  /** Block and parameter-list problems, in the order found. */
+  problems: PySyntaxProblem[];
+  /** `return`/`yield` outside a function; dropped when an orphaned body (of any statement) holds its offset. */
+  outsideFunction: Array<{ offset: number; problem: PySyntaxProblem }>;
+  /** Constructs Python 3 rejects (Python 2 syntax, `async`/`await` as names). */
+  hazards: PySyntaxProblem[];
+  /** Spans after a `def` whose body is not indented: the unindented body's `return`s are the same mistake. */
+  orphanedBodies: Array<{ start: number; end: number | typeof NEXT_TOP_LEVEL_DEFINITION }>;
+}
+
 /**
- * Query patterns for constructs Python 3 rejects, each behind a cheap text test: a query walks
- * the whole tree, so it runs only when the text could hold a match.
+ * Query patterns for constructs Python 3 rejects, each behind a cheap test of the file's text: a
+ * query walks every node, so it runs only when the text could hold a match.
  */
 const HAZARD_PATTERNS: ReadonlyArray<{ pattern: string; mayOccur: (text: string) => boolean }> = [
   { pattern: '(print_statement) @print', mayOccur: (t) => /\bprint(?:[ \t]+[^\s(=.,)\]}:;#]|[ \t]*>>)/.test(t) },
@@ -64,25 +80,6 @@ const HAZARD_PATTERNS: ReadonlyArray<{ pattern: string; mayOccur: (text: string)
 
 const queries = new WeakMap<Language, Map<string, Query>>();
 
-/** Every problem, in source order. */
-export function collectSyntaxProblems(tree: Tree, lines: LineIndex, facts: StatementFacts): PySyntaxProblem[] {
-  const collector = new Collector(lines);
-  const root = tree.rootNode;
-  if (root.hasError) collector.errorNodes(root);
-  collector.alignedStatements(root.namedChildren.filter((c): c is TSNode => !!c && c.type !== 'comment'), '');
-  for (const block of facts.blocks) {
-    if (block.statements.length === 0) collector.emptyBlock(block.node);
-    else collector.alignedStatements(block.statements, undefined);
-  }
-  for (const params of facts.parameterLists) collector.parameterList(params);
-  for (const node of facts.outsideFunction) collector.outsideFunction(node);
-  const patterns = HAZARD_PATTERNS.filter((h) => h.mayOccur(lines.text)).map((h) => h.pattern);
-  if (patterns.length) {
-    for (const { name, node } of queryFor(tree.language, patterns.join('\n')).captures(root)) collector.hazard(name, node);
-  }
-  return collector.sorted();
-}
-
 function queryFor(language: Language, source: string): Query {
   let cache = queries.get(language);
   if (!cache) queries.set(language, (cache = new Map()));
@@ -91,22 +88,34 @@ function queryFor(language: Language, source: string): Query {
   return query;
 }
 
-class Collector {
-  private readonly problems: PySyntaxProblem[] = [];
-  /** Spans after a `def` whose body is not indented (see `emptyBlock`). */
-  private readonly orphanedBodies: Array<[number, number]> = [];
-  /** ERROR ranges as offsets: other checks stay quiet inside them (one mistake, one finding). */
+/**
+ * Finds the syntax problems of one module: ERROR and MISSING nodes over the whole tree first (other
+ * checks stay quiet inside them: one mistake, one finding), then each top-level statement's own
+ * problems, then what depends on several statements.
+ */
+export class SyntaxChecker {
+  /**
+   * The hazard patterns the file's text may match, joined: statements checked under the same
+   * patterns find the same problems.
+   */
+  readonly hazardPatterns: string;
+  private readonly hazardQuery: Query | undefined;
+  private readonly errorProblems: PySyntaxProblem[] = [];
+  /** ERROR ranges as offsets. */
   private readonly errorSpans: Array<[number, number]> = [];
 
-  constructor(private readonly lines: LineIndex) {}
+  constructor(private readonly lines: LineIndex, language: Language) {
+    this.hazardPatterns = HAZARD_PATTERNS.filter((h) => h.mayOccur(lines.text)).map((h) => h.pattern).join('\n');
+    this.hazardQuery = this.hazardPatterns ? queryFor(language, this.hazardPatterns) : undefined;
+  }
 
-  /** ERROR and MISSING nodes, outermost only. */
+  /** ERROR and MISSING nodes, outermost only. Call first, and only for a tree that has an error. */
   errorNodes(root: TSNode): void {
     const stack: TSNode[] = [root];
     while (stack.length) {
       const node = stack.pop()!;
       if (node.isMissing) {
-        this.problems.push({ kind: 'missing', range: this.rangeOf(node), text: node.type });
+        this.errorProblems.push({ kind: 'missing', range: this.rangeOf(node), text: node.type });
         this.errorSpans.push([node.startIndex, node.endIndex]);
         continue;
       }
@@ -114,8 +123,8 @@ class Collector {
         // tree-sitter folds every line after an unclosed bracket into one ERROR: the bracket is the mistake.
         const runsToEnd = node.startPosition.row !== node.endPosition.row || this.lines.text.slice(node.endIndex).trim() === '';
         const bracket = runsToEnd ? unclosedBracket(node) : undefined;
-        if (bracket) this.problems.push({ kind: 'unclosed', range: this.rangeOf(bracket), text: bracket.type });
-        else this.problems.push({ kind: 'unexpected', range: this.rangeOf(node), text: shorten(node.text) });
+        if (bracket) this.errorProblems.push({ kind: 'unclosed', range: this.rangeOf(bracket), text: bracket.type });
+        else this.errorProblems.push({ kind: 'unexpected', range: this.rangeOf(node), text: shorten(node.text) });
         this.errorSpans.push([node.startIndex, node.endIndex]);
         continue;
       }
@@ -127,11 +136,50 @@ class Collector {
     }
   }
 
+  /** The problems inside one top-level statement, from its walk's facts. */
+  statementProblems(stmt: TSNode, facts: StatementFacts): StatementProblems {
+    const found: StatementProblems = { problems: [], outsideFunction: [], hazards: [], orphanedBodies: [] };
+    for (const block of facts.blocks) {
+      if (block.statements.length === 0) this.emptyBlock(block.node, stmt, found);
+      else this.alignedStatements(block.statements, undefined, found.problems);
+    }
+    for (const list of facts.parameterLists) this.parameterList(list.params, found.problems);
+    for (const node of facts.outsideFunction) {
+      const problem = this.problem('outside-function', node, node.type === 'yield' ? 'yield' : 'return');
+      if (problem) found.outsideFunction.push({ offset: node.startIndex, problem });
+    }
+    for (const { name, node } of this.hazardQuery?.captures(stmt) ?? []) this.hazard(name, node, found.hazards);
+    return found;
+  }
+
+  /**
+   * Every problem of the module, in source order. `statements` are the module's top-level
+   * statements (comments left out) and `found` their problems, in the same order.
+   */
+  moduleProblems(statements: TypedNode[], found: StatementProblems[]): PySyntaxProblem[] {
+    const problems = [...this.errorProblems];
+    this.alignedStatements(statements, '', problems);
+    const orphanedBodies: Array<[number, number]> = [];
+    found.forEach((f, i) => {
+      for (const { start, end } of f.orphanedBodies) {
+        orphanedBodies.push([start, end === NEXT_TOP_LEVEL_DEFINITION ? nextDefinitionStart(statements, i) : end]);
+      }
+    });
+    for (const f of found) {
+      problems.push(...f.problems);
+      for (const { offset, problem } of f.outsideFunction) {
+        if (!orphanedBodies.some(([start, end]) => offset >= start && offset < end)) problems.push(problem);
+      }
+      problems.push(...f.hazards);
+    }
+    return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
   /** Statements of the module start at column 0; those of a block line up with each other. */
-  alignedStatements(statements: TSNode[], expectedIndent: string | undefined): void {
+  private alignedStatements(statements: TypedNode[], expectedIndent: string | undefined, out: PySyntaxProblem[]): void {
     if (statements.some((s) => s.type === 'ERROR')) return;
     let expected = expectedIndent;
-    for (const [i, stmt] of statements.entries()) {
+    for (const [i, { node: stmt }] of statements.entries()) {
       const lineStart = this.lines.lineStart(this.lines.positionAt(stmt.startIndex).line);
       const indent = this.lines.text.slice(lineStart, stmt.startIndex);
       if (/\S/.test(indent)) {
@@ -141,126 +189,132 @@ class Collector {
       }
       expected ??= indent;
       if (indent !== expected && !this.inError(stmt.startIndex)) {
-        this.problems.push({ kind: 'indentation', range: this.lines.rangeOf(lineStart, stmt.startIndex), text: firstLine(stmt.text) });
+        out.push({ kind: 'indentation', range: this.lines.rangeOf(lineStart, stmt.startIndex), text: firstLine(stmt.text) });
       }
     }
   }
 
-  hazard(capture: string, node: TSNode): void {
+  private hazard(capture: string, node: TSNode, out: PySyntaxProblem[]): void {
     if (this.inError(node.startIndex)) return;
     switch (capture) {
       case 'print':
-        this.python2('print', node, simpleCallRewrite(node, 'print'));
+        out.push(this.python2('print', node, simpleCallRewrite(node, 'print')));
         return;
       case 'exec':
-        this.python2('exec', node, simpleCallRewrite(node, 'exec'));
+        out.push(this.python2('exec', node, simpleCallRewrite(node, 'exec')));
         return;
       case 'not_equal':
-        this.python2('not-equal', node, '!=');
+        out.push(this.python2('not-equal', node, '!='));
         return;
       case 'string_start':
-        this.stringPrefix(node);
+        this.stringPrefix(node, out);
         return;
       case 'integer':
-        this.integer(node);
+        this.integer(node, out);
         return;
       case 'raise_tuple':
-        this.python2('raise-tuple', node);
+        out.push(this.python2('raise-tuple', node));
         return;
       case 'tuple_parameter':
-        this.python2('tuple-parameter', node);
+        out.push(this.python2('tuple-parameter', node));
         return;
       case 'keyword_name':
-        this.add('keyword-name', node, node.text);
+        this.add('keyword-name', node, node.text, out);
         return;
       default:
         return;
     }
   }
 
-  private stringPrefix(start: TSNode): void {
+  private stringPrefix(start: TSNode, out: PySyntaxProblem[]): void {
     const string = start.parent;
     if (!string) return;
-    if (start.text.startsWith('`')) {
+    const text = start.text;
+    if (text.startsWith('`')) {
       const content = string.text.slice(1, -1);
-      this.python2('backtick', string, content.includes('`') ? undefined : `repr(${content})`);
-    } else if (/^[uU][rR]/.test(start.text)) {
-      this.python2('ur-prefix', start);
+      out.push(this.python2('backtick', string, content.includes('`') ? undefined : `repr(${content})`));
+    } else if (/^[uU][rR]/.test(text)) {
+      out.push(this.python2('ur-prefix', start));
     }
   }
 
-  private integer(node: TSNode): void {
+  private integer(node: TSNode, out: PySyntaxProblem[]): void {
     const text = node.text;
     if (/^[0-9_]+[lL]$|^0[xXoObB][0-9a-fA-F_]+[lL]$/.test(text)) {
-      this.python2('long-integer', node, text.slice(0, -1));
+      out.push(this.python2('long-integer', node, text.slice(0, -1)));
     } else if (/^0[0-9_]*$/.test(text) && /[1-9]/.test(text)) {
       const digits = text.replace(/^[0_]+/, '');
-      this.python2('octal', node, /^[0-7_]+$/.test(digits) ? `0o${digits}` : undefined);
+      out.push(this.python2('octal', node, /^[0-7_]+$/.test(digits) ? `0o${digits}` : undefined));
     }
   }
 
   /**
    * Defaults only at the end of the positional parameters; a bare `*` needs a keyword-only one;
-   * no name twice; no Python 2 tuple parameters.
+   * no name twice; no Python 2 tuple parameters. `params` is undefined for a list with a syntax error.
    */
-  parameterList(params: TSNode): void {
-    if (params.hasError) return;
+  private parameterList(params: TypedNode[] | undefined, out: PySyntaxProblem[]): void {
+    if (!params) return;
     const seen = new Set<string>();
     let sawDefault = false;
     let keywordOnly = false;
     let bareStar: TSNode | undefined;
-    for (const p of params.namedChildren) {
-      if (!p) continue;
-      if (p.type === 'keyword_separator') {
+    for (const { node: p, type } of params) {
+      if (type === 'keyword_separator') {
         keywordOnly = true;
         bareStar = p;
         continue;
       }
-      if (p.type === 'positional_separator' || p.type === 'comment') continue;
-      if (p.type === 'tuple_pattern') {
-        this.python2('tuple-parameter', p);
+      if (type === 'positional_separator' || type === 'comment') continue;
+      if (type === 'tuple_pattern') {
+        out.push(this.python2('tuple-parameter', p));
         continue;
       }
-      const name = parameterName(p);
-      const isSplat = p.type.endsWith('splat_pattern') || p.namedChildren.some((c) => c?.type.endsWith('splat_pattern'));
-      if (p.type === 'list_splat_pattern' || p.namedChildren.some((c) => c?.type === 'list_splat_pattern')) keywordOnly = true;
+      // An identifier has no children to look into.
+      const inner = type === 'identifier' ? [] : typedNamedChildren(p);
+      const name = parameterName(p, type, inner);
+      const isSplat = type.endsWith('splat_pattern') || inner.some((c) => c.type.endsWith('splat_pattern'));
+      if (type === 'list_splat_pattern' || inner.some((c) => c.type === 'list_splat_pattern')) keywordOnly = true;
       if (!isSplat && bareStar) bareStar = undefined;
-      if (p.type.includes('default')) sawDefault = true;
-      else if (!isSplat && !keywordOnly && sawDefault && name) this.add('parameter-order', name, name.text);
-      if (name && seen.has(name.text)) this.add('duplicate-parameter', name, name.text);
+      if (type.includes('default')) sawDefault = true;
+      else if (!isSplat && !keywordOnly && sawDefault && name) this.add('parameter-order', name, name.text, out);
+      if (name && seen.has(name.text)) this.add('duplicate-parameter', name, name.text, out);
       if (name) seen.add(name.text);
-      if (p.type === 'dictionary_splat_pattern' || p.namedChildren.some((c) => c?.type === 'dictionary_splat_pattern')) break;
+      if (type === 'dictionary_splat_pattern' || inner.some((c) => c.type === 'dictionary_splat_pattern')) break;
     }
-    if (bareStar) this.add('bare-star', bareStar, '*');
+    if (bareStar) this.add('bare-star', bareStar, '*', out);
   }
 
   /** A block with no statement: tree-sitter accepts `def f():` followed by an unindented line; Python does not. */
-  emptyBlock(block: TSNode): void {
+  private emptyBlock(block: TSNode, stmt: TSNode, found: StatementProblems): void {
     const owner = block.parent;
     if (!owner || owner.hasError) return;
     const colon = owner.children.find((c) => c?.type === ':');
-    this.problems.push({ kind: 'empty-block', range: this.rangeOf(colon ?? owner), text: header(owner) });
-    if (owner.type === 'function_definition') {
-      // The unindented body follows at module level, up to the next definition: its `return`s are the same mistake.
-      let next = owner.nextNamedSibling;
-      while (next && next.type !== 'function_definition' && next.type !== 'decorated_definition' && next.type !== 'class_definition') next = next.nextNamedSibling;
-      this.orphanedBodies.push([owner.endIndex, next?.startIndex ?? Number.MAX_SAFE_INTEGER]);
+    const ownerType = owner.type;
+    found.problems.push({ kind: 'empty-block', range: this.rangeOf(colon ?? owner), text: header(owner, ownerType) });
+    if (ownerType !== 'function_definition') return;
+    // The unindented body follows, up to the next definition: its `return`s are the same mistake.
+    if (owner.id === stmt.id) {
+      found.orphanedBodies.push({ start: owner.endIndex, end: NEXT_TOP_LEVEL_DEFINITION });
+      return;
     }
+    let next = owner.nextNamedSibling;
+    while (next && !DEFINITION_TYPES.has(next.type)) next = next.nextNamedSibling;
+    found.orphanedBodies.push({ start: owner.endIndex, end: next?.startIndex ?? Infinity });
   }
 
-  /** `return`/`yield` outside a function, unless it belongs to a function body that lost its indentation. */
-  outsideFunction(node: TSNode): void {
-    if (this.orphanedBodies.some(([start, end]) => node.startIndex >= start && node.startIndex < end)) return;
-    this.add('outside-function', node, node.type === 'yield' ? 'yield' : 'return');
+  private python2(construct: Python2Construct, node: TSNode, replacement?: string): PySyntaxProblem {
+    return { kind: 'python2', python2: construct, range: this.rangeOf(node), text: shorten(node.text), ...(replacement !== undefined ? { replacement } : {}) };
   }
 
-  private python2(construct: Python2Construct, node: TSNode, replacement?: string): void {
-    this.problems.push({ kind: 'python2', python2: construct, range: this.rangeOf(node), text: shorten(node.text), ...(replacement !== undefined ? { replacement } : {}) });
+  private add(kind: PySyntaxProblemKind, node: TSNode, text: string, out: PySyntaxProblem[]): void {
+    const problem = this.problem(kind, node, text);
+    if (problem) out.push(problem);
   }
 
-  add(kind: PySyntaxProblemKind, node: TSNode, text: string): void {
-    if (this.inError(node.startIndex)) return;
-    this.problems.push({ kind, range: this.rangeOf(node), text });
+  /** The problem at `node`, unless an ERROR holds it. */
+  private problem(kind: PySyntaxProblemKind, node: TSNode, text: string): PySyntaxProblem | undefined {
+    if (this.inError(node.startIndex)) return undefined;
+    return { kind, range: this.rangeOf(node), text };
   }
 
   private inError(offset: number): boolean {
@@ -270,19 +324,25 @@ class Collector {
   private rangeOf(node: TSNode): Range {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
-
-  sorted(): PySyntaxProblem[] {
-    return this.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  }
 }
 
-function parameterName(p: TSNode): TSNode | undefined {
-  if (p.type === 'identifier') return p;
+const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'decorated_definition', 'class_definition']);
+
+/** Where the first top-level definition after statement `index` starts (the end of the file when none does). */
+function nextDefinitionStart(statements: TypedNode[], index: number): number {
+  for (let i = index + 1; i < statements.length; i++) {
+    if (DEFINITION_TYPES.has(statements[i]!.type)) return statements[i]!.node.startIndex;
+  }
+  return Infinity;
+}
+
+function parameterName(p: TSNode, type: string, inner: TypedNode[]): TSNode | undefined {
+  if (type === 'identifier') return p;
   const named = p.childForFieldName('name');
   if (named?.type === 'identifier') return named;
-  for (const child of p.namedChildren) {
-    if (child?.type === 'identifier') return child;
-    if (child?.type.endsWith('splat_pattern')) return parameterName(child);
+  for (const child of inner) {
+    if (child.type === 'identifier') return child.node;
+    if (child.type.endsWith('splat_pattern')) return parameterName(child.node, child.type, typedNamedChildren(child.node));
   }
   return undefined;
 }
@@ -311,17 +371,18 @@ function unclosedBracket(error: TSNode): TSNode | undefined {
 }
 
 /** `def mae(...)`, `class Metrics`, `if x > 0`: how messages name a statement. */
-function header(owner: TSNode): string {
+function header(owner: TSNode, type: string): string {
   const name = owner.childForFieldName('name')?.text;
-  if (owner.type === 'function_definition' && name) return `def ${name}(...)`;
-  if (owner.type === 'class_definition' && name) return `class ${name}`;
+  if (type === 'function_definition' && name) return `def ${name}(...)`;
+  if (type === 'class_definition' && name) return `class ${name}`;
   const colon = owner.children.find((c) => c?.type === ':');
   const end = colon ? colon.startIndex : owner.endIndex;
   return shorten(owner.text.slice(0, end - owner.startIndex));
 }
 
 function firstLine(text: string): string {
-  return (text.split(/\r\n|\r|\n/)[0] ?? '').trim();
+  const lineBreak = text.search(/[\r\n]/);
+  return (lineBreak === -1 ? text : text.slice(0, lineBreak)).trim();
 }
 
 function shorten(text: string): string {
