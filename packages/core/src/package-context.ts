@@ -38,8 +38,10 @@ export type PythonParse = (text: string) => Tree;
 
 /**
  * Parses an earlier context of the same package can lend: each is reused when its file's text is
- * unchanged (the language server re-checks both files on every edit of either). The caller keeps
- * a reused module's tree alive.
+ * unchanged (the language server re-checks both files on every edit of either), and the Python
+ * index of a changed file reuses its unchanged top-level statements (see `indexModule`). The
+ * caller keeps a reused module's tree alive; the tree of a module lent for a changed text may be
+ * deleted already.
  */
 export interface ReusableParses {
   metadata?: MetadataModel;
@@ -66,7 +68,7 @@ export function buildPackageContext(inputs: PackageFileInput[], options: Package
   }
   if (pkg.codeFile && !pkg.codeFile.unreadable) {
     const { text, lines } = pkg.codeFile;
-    pkg.python = reuse.python?.lines.text === text ? reuse.python : indexModule(parsePython(text), lines);
+    pkg.python = reuse.python?.lines.text === text ? reuse.python : indexModule(parsePython(text), lines, reuse.python);
   }
   pkg.targetType = canonicalTargetType(options.targetType) ?? canonicalTargetType(metadataTargetType(pkg.metadata));
   return pkg;

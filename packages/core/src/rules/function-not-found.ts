@@ -32,13 +32,14 @@ export const rule = defineRule({
   check({ pkg, report }) {
     const pm = packageMetrics(pkg);
     if (!pm) return;
+    const claimedBy = renameTargetsThatWouldCollide(pm);
     for (const facts of pm.metrics) {
       for (const reference of facts.references) {
         if (reference.resolution.kind !== 'missing') continue;
         const candidates = didYouMean(pm, reference);
         const data = { key: reference.field, value: reference.value, function: reference.functionName, candidates: candidates.map((c) => `\`${c}\``).join(' or ') };
         const renames = candidates.map((candidate) => renameFix(pm, facts, reference, candidate)).filter((f): f is Fix => !!f);
-        const onlyRename = candidates.length === 1 ? renames[0] : undefined;
+        const onlyRename = candidates.length === 1 && !collides(claimedBy, candidates[0]!, facts) ? renames[0] : undefined;
         report({
           file: pm.metadataFile.path,
           range: reference.entry.valueRange,
@@ -52,6 +53,31 @@ export const rule = defineRule({
     }
   },
 });
+
+/**
+ * Which metrics use or would be renamed to each function. A rename is applied automatically only
+ * when no other metric claims the target: else two metrics would share one function (CSM301).
+ */
+function renameTargetsThatWouldCollide(pm: PackageMetrics): Map<string, Set<MetricFacts>> {
+  const claimedBy = new Map<string, Set<MetricFacts>>();
+  const claim = (name: string, facts: MetricFacts) => claimedBy.set(name, (claimedBy.get(name) ?? new Set()).add(facts));
+  for (const facts of pm.metrics) {
+    for (const reference of facts.references) {
+      if (reference.resolution.kind !== 'missing') claim(reference.functionName, facts);
+      else {
+        const candidates = didYouMean(pm, reference);
+        if (candidates.length === 1) claim(candidates[0]!, facts);
+      }
+    }
+  }
+  return claimedBy;
+}
+
+/** True when renaming `facts`'s reference to `candidate` would leave two metrics on one function. */
+function collides(claimedBy: Map<string, Set<MetricFacts>>, candidate: string, facts: MetricFacts): boolean {
+  const metrics = claimedBy.get(candidate);
+  return !!metrics && [...metrics].some((other) => other !== facts);
+}
 
 function definedHere(pm: PackageMetrics, name: string): RelatedLocation[] {
   const binding = pm.python.bindings.get(name)?.find((b) => b.kind === 'def');
