@@ -1,6 +1,7 @@
 /** Everything the rules read about one package, parsed once. */
 import type { Tree } from 'web-tree-sitter';
 import { CODE_FILE_NAME, DEFAULT_MAX_FILE_SIZE, METADATA_FILE_NAMES, TARGET_TYPES, type TargetType } from './conventions.js';
+import type { LineIndex } from './positions.js';
 import { baseName, decodeSource, type FileContent, type SourceFile } from './source.js';
 import { parseMetadata, rootScalarValue, type MetadataModel } from './yaml/metadata-model.js';
 import { indexModule, type PythonModule } from './python/module-index.js';
@@ -51,7 +52,7 @@ export interface ReusableParses {
 /** Decodes and parses the files of one package. Never throws on file contents. */
 export function buildPackageContext(inputs: PackageFileInput[], options: PackageOptions, parsePython: PythonParse, reuse: ReusableParses = {}): PackageContext {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const files = inputs.map((f) => decodeSource(f.path, f.content, maxFileSize));
+  const files = inputs.map((f) => decodeSource(f.path, f.content, maxFileSize, earlierLines(f.path, reuse)));
   const byName = (name: string) => files.find((f) => baseName(f.path) === name);
   const yamlFile = byName(METADATA_FILE_NAMES[0]);
   const ymlFile = byName(METADATA_FILE_NAMES[1]);
@@ -72,6 +73,13 @@ export function buildPackageContext(inputs: PackageFileInput[], options: Package
   }
   pkg.targetType = canonicalTargetType(options.targetType) ?? canonicalTargetType(metadataTargetType(pkg.metadata));
   return pkg;
+}
+
+/** The line index a lent parse of the file at `path` holds (the language server re-checks unchanged files). */
+function earlierLines(path: string, reuse: ReusableParses): LineIndex | undefined {
+  const name = baseName(path);
+  if (name === CODE_FILE_NAME) return reuse.python?.lines;
+  return (METADATA_FILE_NAMES as readonly string[]).includes(name) ? reuse.metadata?.lines : undefined;
 }
 
 /** `regression` → `Regression`; undefined for anything the API does not accept. */

@@ -15,8 +15,11 @@ export interface SourceFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Decodes a file as UTF-8, recording a BOM and refusing binary or oversized content. */
-export function decodeSource(path: string, content: FileContent, maxFileSize: number): SourceFile {
+/**
+ * Decodes a file as UTF-8, recording a BOM and refusing binary or oversized content. `earlierLines`:
+ * the line index of an earlier decode of the file, reused when the text is the same.
+ */
+export function decodeSource(path: string, content: FileContent, maxFileSize: number, earlierLines?: LineIndex): SourceFile {
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > maxFileSize) {
     return unreadable(path, 'too-large', `${size} bytes, over the limit of ${maxFileSize} bytes`);
@@ -37,7 +40,7 @@ export function decodeSource(path: string, content: FileContent, maxFileSize: nu
   if (nul !== -1) return unreadable(path, 'binary', `a NUL byte at offset ${nul} (binary data)`);
   const hadBom = text.charCodeAt(0) === 0xfeff;
   if (hadBom) text = text.slice(1);
-  return { path, text, lines: new LineIndex(text), hadBom };
+  return { path, text, lines: earlierLines?.text === text ? earlierLines : new LineIndex(text), hadBom };
 }
 
 function unreadable(path: string, reason: NonNullable<SourceFile['unreadable']>['reason'], detail: string): SourceFile {

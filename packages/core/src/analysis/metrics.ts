@@ -172,15 +172,29 @@ export function listing(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const functionNamesCache = new WeakMap<PythonModule, string[]>();
+
 /** Top-level `def` names: the did-you-mean candidates for a name that does not resolve. */
 export function topLevelFunctionNames(python: PythonModule): string[] {
-  return [...python.bindings].filter(([, bindings]) => bindings.some((b) => b.kind === 'def')).map(([name]) => name);
+  let names = functionNamesCache.get(python);
+  if (!names) {
+    names = [...python.bindings].filter(([, bindings]) => bindings.some((b) => b.kind === 'def')).map(([name]) => name);
+    functionNamesCache.set(python, names);
+  }
+  return names;
 }
 
-/** The close matches CSM401 offers for a reference that does not resolve (empty for one that does). */
+const didYouMeanCache = new WeakMap<MetricReference, string[]>();
+
+/** The close matches CSM401 offers for a reference that does not resolve (empty for one that does). Several rules ask: computed once. */
 export function didYouMean(pm: PackageMetrics, reference: MetricReference): string[] {
   if (reference.resolution.kind !== 'missing') return [];
-  return closeMatches(reference.functionName, topLevelFunctionNames(pm.python));
+  let candidates = didYouMeanCache.get(reference);
+  if (!candidates) {
+    candidates = closeMatches(reference.functionName, topLevelFunctionNames(pm.python));
+    didYouMeanCache.set(reference, candidates);
+  }
+  return candidates;
 }
 
 /** True for parameters a positional argument can fill. */

@@ -3,7 +3,7 @@
  * rules report: one issue per mistake, at the smallest YAML node, each tagged with the rule that
  * owns it. Computed once per parsed model; the rules pick their kind.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Range } from '../diagnostic.js';
 import { MAX_METRICS, METRICS_KEY, OPTIONAL_TOP_LEVEL_KEYS, TARGET_TYPES } from '../conventions.js';
@@ -16,8 +16,13 @@ import { closeMatches } from './suggest.js';
 import { emptyItemRange, emptyValueRange, firstKeyRange, firstLineOfItem, keyRangeOf } from './finding-ranges.js';
 import { buildValidationView, escapePointer, type ViewLocation } from './validation-view.js';
 
-/** Compiled once: the language server validates on every keystroke. */
-const validate = new Ajv({ allErrors: true, strict: true }).compile(METADATA_SCHEMA as object);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled once, on first use (not at import: `csmlint --version` and the server's start need no schema). */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(METADATA_SCHEMA as object);
+  return compiled;
+}
 
 /** The top-level keys the layout knows. */
 export const TOP_LEVEL_KEYS: readonly string[] = [METRICS_KEY, ...OPTIONAL_TOP_LEVEL_KEYS];
@@ -66,6 +71,7 @@ export function schemaIssues(model: MetadataModel): SchemaIssue[] {
   if (layout === 'empty') return [{ rule: 'missing-metrics', range: FILE_START, emptyFile: true }];
   if (layout !== 'metrics' && layout !== 'not-mapping') return [];
   const view = buildValidationView(model);
+  const validate = validator();
   validate(view.value);
   // Past the cap the version is rejected as a whole: per-item findings would drown CSM203.
   const checkItems = model.metrics.length <= MAX_METRICS;

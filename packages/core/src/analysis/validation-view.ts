@@ -84,10 +84,13 @@ function shallowValue(node: Node | null): unknown {
 
 /** Sets a property without touching prototypes (`__proto__` is a key like any other). */
 function setProperty(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` has a setter on a plain object; plain assignment is much cheaper than defineProperty.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** JSON pointer escaping (RFC 6901), as ajv writes `instancePath`. */
 export function escapePointer(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

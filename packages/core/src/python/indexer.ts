@@ -36,7 +36,7 @@ export interface IndexedStatement {
 
 /** True when the file's text could hold a `yield`: only then are statements searched for one. */
 export function mayYield(text: string): boolean {
-  return /\byield\b/.test(text);
+  return text.includes('yield') && /\byield\b/.test(text);
 }
 
 /** Indexes one top-level statement (`type` is its node type, already read); `yields` is `mayYield` of the file. */

@@ -87,9 +87,10 @@ export interface PythonModule {
  * Builds the module index. Never throws on any tree.
  *
  * `previous`: the index of an earlier text of the same file (the language server passes the one
- * before an edit). Each top-level statement whose text is unchanged and that holds no syntax error
- * is then taken from it, moved to its new line, instead of being read from the tree again; the
- * result is the same as without `previous`. `previous.tree` is not read: it may be deleted already.
+ * before an edit). Each top-level statement whose text is unchanged, that starts a line and holds
+ * no syntax error is then taken from it and moved to its new line instead of being read from the
+ * tree again (see statement-cache.ts); the result is the same as without `previous`.
+ * `previous.tree` is not read: it may be deleted already.
  */
 export function indexModule(tree: Tree, lines: LineIndex, previous?: PythonModule): PythonModule {
   const module: PythonModule = { bindings: new Map(), functions: [], syntaxProblems: [], tree, lines };

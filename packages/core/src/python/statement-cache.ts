@@ -20,12 +20,14 @@ export interface StatementEntry {
   line: number;
   /** The file text the entry's strings were read from (they keep it alive). */
   origin: string;
-  /** False for a statement that holds a syntax error or does not start its line: such a statement is always read afresh. */
+  /** False for a statement that holds a syntax error or does not start a line: such a statement is always read afresh. */
   reusable: boolean;
   /** True when taken from the previous index rather than read from the tree. */
   moved: boolean;
   bindings: PyBinding[];
   functions: PyFunction[];
+  /** Each function's `syntaxError` as its own tree says, before the module's problems mark it: a moved copy is marked again. */
+  treeSyntaxErrors: Array<PyFunction['syntaxError']>;
   problems: StatementProblems;
 }
 
@@ -78,9 +80,12 @@ export function indexStatements(statements: TypedNode[], context: IndexContext):
   const { lines } = context;
   const located = statements.map((stmt) => {
     const start = stmt.node.startIndex;
-    const position = lines.positionAt(start);
-    const reusable = context.reusable && position.character === 0 && !(context.hasError && stmt.node.hasError);
-    return { stmt, start, line: position.line, text: lines.text.slice(start, stmt.node.endIndex), reusable };
+    // Only a statement that starts a line (after `\n`: tree-sitter does not break lines at a lone `\r`)
+    // keeps every position when moved: its lines shift, its columns stay.
+    const startsLine = start === 0 || lines.text.charCodeAt(start - 1) === 10;
+    const holdsError = context.hasError && stmt.node.hasError;
+    const reusable = context.reusable && startsLine && !holdsError;
+    return { stmt, start, line: lines.positionAt(start).line, text: lines.text.slice(start, stmt.node.endIndex), reusable };
   });
   const reused = reusableEntries(context, located);
   return located.map((s, i): StatementEntry => {
@@ -89,7 +94,7 @@ export function indexStatements(statements: TypedNode[], context: IndexContext):
     const indexed = indexStatement(s.stmt, lines, context.yields);
     return {
       text: s.text, start: s.start, line: s.line, origin: lines.text, reusable: s.reusable, moved: false,
-      bindings: indexed.bindings, functions: indexed.functions,
+      bindings: indexed.bindings, functions: indexed.functions, treeSyntaxErrors: indexed.functions.map((f) => f.syntaxError),
       problems: context.checker.statementProblems(s.stmt.node, indexed.facts),
     };
   });
@@ -107,7 +112,7 @@ function reusableEntries(context: IndexContext, statements: Array<{ text: string
   return origins.size > MAX_RETAINED_TEXTS ? [] : found;
 }
 
-/** A copy of `entry` for the same statement text now at `start` (on `line`, column 0 as before). */
+/** A copy of `entry` for the same statement text now at `start`, the start of `line`. */
 function moved(entry: StatementEntry, start: number, line: number, text: string): StatementEntry {
   const lineDelta = line - entry.line;
   const offsetDelta = start - entry.start;
@@ -117,20 +122,25 @@ function moved(entry: StatementEntry, start: number, line: number, text: string)
   });
   const problem = (p: PySyntaxProblem): PySyntaxProblem => ({ ...p, range: range(p.range) });
   const functions = new Map<PyFunction, PyFunction>();
-  for (const fn of entry.functions) {
-    functions.set(fn, {
+  entry.functions.forEach((fn, i) => {
+    const copy: PyFunction = {
       ...fn,
       nameRange: range(fn.nameRange),
       range: range(fn.range),
       params: fn.params.map((p) => ({ ...p, range: range(p.range), sourceRange: range(p.sourceRange) })),
       returnAnnotationRange: fn.returnAnnotationRange && range(fn.returnAnnotationRange),
-    });
-  }
+    };
+    const syntaxError = entry.treeSyntaxErrors[i];
+    if (syntaxError) copy.syntaxError = syntaxError;
+    else delete copy.syntaxError;
+    functions.set(fn, copy);
+  });
   const { problems } = entry;
   return {
     text, start, line, origin: entry.origin, reusable: true, moved: true,
     bindings: entry.bindings.map((b) => ({ ...b, range: range(b.range), ...(b.fn ? { fn: functions.get(b.fn) } : {}) })),
     functions: [...functions.values()],
+    treeSyntaxErrors: entry.treeSyntaxErrors,
     problems: {
       problems: problems.problems.map(problem),
       outsideFunction: problems.outsideFunction.map((o) => ({ offset: o.offset + offsetDelta, problem: problem(o.problem) })),

@@ -65,17 +65,21 @@ export interface StatementProblems {
  * query walks every node, so it runs only when the text could hold a match.
  */
 const HAZARD_PATTERNS: ReadonlyArray<{ pattern: string; mayOccur: (text: string) => boolean }> = [
-  { pattern: '(print_statement) @print', mayOccur: (t) => /\bprint(?:[ \t]+[^\s(=.,)\]}:;#]|[ \t]*>>)/.test(t) },
-  { pattern: '(exec_statement) @exec', mayOccur: (t) => /\bexec[ \t]+[^\s(=.,)\]}:;#]/.test(t) },
+  // `includes` first: a whole-file regex costs more than a scan for the word every match contains.
+  { pattern: '(print_statement) @print', mayOccur: (t) => t.includes('print') && /\bprint(?:[ \t]+[^\s(=.,)\]}:;#]|[ \t]*>>)/.test(t) },
+  { pattern: '(exec_statement) @exec', mayOccur: (t) => t.includes('exec') && /\bexec[ \t]+[^\s(=.,)\]}:;#]/.test(t) },
   { pattern: '"<>" @not_equal', mayOccur: (t) => t.includes('<>') },
   { pattern: '(string_start) @string_start', mayOccur: (t) => t.includes('`') || /(?<![\w.])[uU][rR]["']/.test(t) },
   {
     pattern: '(integer) @integer',
     mayOccur: (t) => /(?<![\w.])0[0-9_]*[1-9]|(?<![\w.])(?:[0-9][0-9_]*|0[xX][0-9a-fA-F_]+)[lL](?!\w)/.test(t),
   },
-  { pattern: '(raise_statement (expression_list) @raise_tuple)', mayOccur: (t) => /\braise\b[^\r\n]*,/.test(t) },
-  { pattern: '(lambda_parameters (tuple_pattern) @tuple_parameter)', mayOccur: (t) => /\blambda[ \t]*\(/.test(t) },
-  { pattern: '((identifier) @keyword_name (#any-of? @keyword_name "async" "await"))', mayOccur: (t) => /\b(?:async|await)\b/.test(t) },
+  { pattern: '(raise_statement (expression_list) @raise_tuple)', mayOccur: (t) => t.includes('raise') && /\braise\b[^\r\n]*,/.test(t) },
+  { pattern: '(lambda_parameters (tuple_pattern) @tuple_parameter)', mayOccur: (t) => t.includes('lambda') && /\blambda[ \t]*\(/.test(t) },
+  {
+    pattern: '((identifier) @keyword_name (#any-of? @keyword_name "async" "await"))',
+    mayOccur: (t) => (t.includes('async') || t.includes('await')) && /\b(?:async|await)\b/.test(t),
+  },
 ];
 
 const queries = new WeakMap<Language, Map<string, Query>>();

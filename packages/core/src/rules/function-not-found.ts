@@ -111,7 +111,7 @@ function stubFix(pm: PackageMetrics, facts: MetricFacts, functionName: string): 
     `    """${docstring}"""`,
     `    raise NotImplementedError(${JSON.stringify(functionName)})`,
   ];
-  const trimmed = text.replace(/[\r\n\s]+$/, '');
+  const trimmed = text.trimEnd();
   const separator = trimmed === '' ? '' : eol.repeat(3);
   const start = lines.positionAt(trimmed.length);
   const end = lines.positionAt(text.length);

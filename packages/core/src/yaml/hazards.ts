@@ -25,7 +25,8 @@ export function findHazards(root: unknown, aliases: Map<Alias, Node | undefined>
         hazards.problems.push({ kind: 'unknown-alias', range: range(node), message: node.source });
       }
     } else if (isMap(node)) {
-      const firstByKey = new Map<string, Range>();
+      // The first key node per text; its range is read only when the key repeats.
+      const firstByKey = new Map<string, unknown>();
       for (const pair of node.items) {
         visitKey(pair.key, firstByKey, isMergeKey(pair) ? undefined : keyText(pair));
         visit(pair.value);
@@ -36,7 +37,7 @@ export function findHazards(root: unknown, aliases: Map<Alias, Node | undefined>
       hazards.yaml11Booleans.push({ scalar: node, range: range(node) });
     }
   };
-  const visitKey = (key: unknown, firstByKey: Map<string, Range>, text: string | undefined): void => {
+  const visitKey = (key: unknown, firstByKey: Map<string, unknown>, text: string | undefined): void => {
     if (isMergeKeyNode(key)) {
       hazards.mergeKeys.push(range(key));
       return;
@@ -47,8 +48,8 @@ export function findHazards(root: unknown, aliases: Map<Alias, Node | undefined>
     }
     if (text === undefined || !isScalar(key)) return;
     const first = firstByKey.get(text);
-    if (first) hazards.problems.push({ kind: 'duplicate-key', range: range(key), message: text, key: text, firstRange: first });
-    else firstByKey.set(text, range(key));
+    if (first) hazards.problems.push({ kind: 'duplicate-key', range: range(key), message: text, key: text, firstRange: range(first) });
+    else firstByKey.set(text, key);
   };
   visit(root);
   const bomb = aliasBomb(root, aliases, range);

@@ -96,8 +96,13 @@ export function nodeRange(node: unknown, lines: LineIndex): Range | undefined {
 /** `end` moved back over spaces, tabs and line breaks, but not before `start`. */
 export function trimEnd(text: string, start: number, end: number): number {
   let at = end;
-  while (at > start && /[ \t\r\n]/.test(text[at - 1]!)) at--;
+  while (at > start && isBlank(text.charCodeAt(at - 1))) at--;
   return at;
+}
+
+/** Space, tab, `\r` or `\n`. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10;
 }
 
 /** The boolean a YAML 1.1 word (`yes`, `Off`, ...) stands for; undefined for any other text. */
