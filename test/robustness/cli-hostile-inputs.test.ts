@@ -174,13 +174,13 @@ const CASES: HostileCase[] = [
     expected: { finding: 'CSM401', file: 'pkg/metadata.yaml', exit: 1, at: [4, 17] },
   },
   {
-    // YAML 1.2 counts a lone CR as a line break but yaml 2.9.1 does not, so line 5 runs into line 6.
-    name: 'a lone CR line end (classic Mac) in metadata.yaml: a syntax finding where the lines merge',
+    // YAML 1.2 counts a lone CR as a line break (yaml 2.9.1 does not; the model reads it as LF).
+    name: 'a lone CR line end (classic Mac) in metadata.yaml: read as a line break, lints clean',
     setup: (dir) => {
       writeValidPackage(dir, 'pkg', { 'metadata.yaml': VALID_METADATA.replace('primaryMetric: true\n', 'primaryMetric: true\r') });
       return ['pkg'];
     },
-    expected: { finding: 'CSM100', file: 'pkg/metadata.yaml', exit: 1, at: [5, 20] },
+    expected: { clean: true },
   },
   {
     name: 'a symlink loop in the directory walk',

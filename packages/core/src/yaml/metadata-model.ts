@@ -4,7 +4,7 @@
  */
 import {
   isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments,
-  type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq,
+  type Document, type EmptyStream, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq,
 } from 'yaml';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../positions.js';
@@ -114,12 +114,17 @@ function parseInto(model: MetadataModel, text: string): void {
   }
   try {
     const options = { merge: true, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' } as const;
-    model.documents = parseAllDocuments(text, options) as Document.Parsed[];
+    const parsed: Document.Parsed[] | EmptyStream = parseAllDocuments(withLoneCrAsLf(text), options);
+    if ('errors' in parsed) {
+      // An empty stream: no document, but maybe directives and their errors.
+      model.problems.push(...syntaxProblems([...parsed.errors, ...parsed.warnings], null, lines), ...strayDirective(text, parsed.errors.length, lines));
+      return;
+    }
+    model.documents = parsed as Document.Parsed[];
   } catch (error) {
     model.problems.push({ kind: 'syntax', range: lines.rangeOf(0, 0), message: String((error as Error).message ?? error) });
     return;
   }
-  if (!Array.isArray(model.documents)) model.documents = [];
   model.documents.forEach((doc, i) => {
     model.problems.push(...syntaxProblems([...doc.errors, ...doc.warnings], doc.contents, lines));
     if (i === 1) model.problems.push(secondDocument(doc, model.documents.length, lines));
@@ -134,6 +139,23 @@ function parseInto(model: MetadataModel, text: string): void {
   if (hazards.problems.some((p) => p.kind === 'alias-limit')) return;
   model.root = (doc.contents as Node | null) ?? null;
   buildLayout(model);
+}
+
+/**
+ * A lone CR is a line break for YAML 1.2, LSP and our LineIndex, but not for the `yaml` package:
+ * give it LF instead (same length, so no offset moves).
+ */
+function withLoneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** A `%YAML`/`%TAG` directive with no document after it is invalid YAML, which the parser lets pass. */
+function strayDirective(text: string, parserErrors: number, lines: LineIndex): YamlProblem[] {
+  if (parserErrors > 0) return [];
+  const directive = /^%[^\r\n]*/m.exec(text);
+  if (!directive) return [];
+  const range = lines.rangeOf(directive.index, directive.index + directive[0].trimEnd().length);
+  return [{ kind: 'syntax', range, message: 'a directive must be followed by a document that starts with `---`: add `---` after it, or remove the directive' }];
 }
 
 /** CSM102 goes on the `---` that starts the second document. */
