@@ -33,12 +33,15 @@ export class ConfigResolver {
 
   constructor(private readonly options: ConfigLookupOptions = {}) {}
 
-  /** The config in force for the files of `dir`. */
-  forDirectory(dir: string): Promise<LoadedConfig> {
+  /**
+   * The config in force for the files of `dir`. `listing` (the names in `dir`, when the caller has
+   * listed it) spares reading the config file names that are not there.
+   */
+  forDirectory(dir: string, listing?: readonly string[]): Promise<LoadedConfig> {
     const absolute = resolve(dir);
     let found = this.byDirectory.get(absolute);
     if (!found) {
-      found = this.lookUp(absolute);
+      found = this.lookUp(absolute, listing);
       this.byDirectory.set(absolute, found);
     }
     return found;
@@ -50,10 +53,11 @@ export class ConfigResolver {
     return loaded.filter((c): c is LoadedConfig => c !== undefined);
   }
 
-  private async lookUp(dir: string): Promise<LoadedConfig> {
+  private async lookUp(dir: string, listing: readonly string[] | undefined): Promise<LoadedConfig> {
     if (this.options.noConfig) return NO_CONFIG;
     if (this.options.configFile) return (await this.load(resolve(this.options.configFile), true)) ?? NO_CONFIG;
     for (const name of CONFIG_FILE_NAMES) {
+      if (listing && !listing.includes(name)) continue;
       const loaded = await this.load(join(dir, name), false);
       if (loaded) return loaded;
     }

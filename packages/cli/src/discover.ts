@@ -1,7 +1,10 @@
 /**
  * Finding the metric packages under the paths a user gives: a package is a directory holding
  * `metadata.yaml`/`metadata.yml` and/or `custom_metrics.py`. The walk skips `.git`, `node_modules`,
- * `.venv`, `__pycache__`, `.gitignore`d paths and the config's `exclude` patterns.
+ * `.venv`, `__pycache__`, `.gitignore`d paths and the config's `exclude` patterns, but never the
+ * paths named on the command line themselves: like a named package file, a named directory is
+ * searched even when it lies inside an ignored or excluded folder (the patterns still apply to
+ * what is inside it).
  */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -30,6 +33,11 @@ export interface BadPath {
 export interface DiscoveryResult {
   /** Package directories (absolute), sorted, each once. */
   packages: string[];
+  /**
+   * The package file names each listed package directory holds (ignored or not), so reading need
+   * not try every name. Absent for a package named only by one of its files.
+   */
+  packageFiles: ReadonlyMap<string, readonly string[]>;
   /** Arguments that do not exist or name a file that is no package file: usage errors. */
   badPaths: BadPath[];
   /** CSM006 findings for directories that could not be listed. */
@@ -56,21 +64,28 @@ export async function discoverPackages(paths: string[], options: DiscoverOptions
       else walker.diagnostics.push(ioErrorDiagnostic(path, error));
       continue;
     }
-    if (isDirectory) await walker.walk(path, await gitignoresAbove(path));
+    if (isDirectory) await walker.walkNamed(path);
     else if (PACKAGE_FILE_NAMES.includes(basename(path))) walker.packages.add(dirname(path));
     else badPaths.push({ path: given, reason: 'not-a-package-file' });
   }
-  return { packages: [...walker.packages].sort(), badPaths, diagnostics: walker.diagnostics };
+  return { packages: [...walker.packages].sort(), packageFiles: walker.packageFiles, badPaths, diagnostics: walker.diagnostics };
 }
 
 class Walker {
   readonly packages = new Set<string>();
+  readonly packageFiles = new Map<string, string[]>();
   readonly diagnostics: Diagnostic[] = [];
-  private readonly excludes = new WeakMap<LoadedConfig, Ignore>();
+  /** Exclude matchers by config, then by the named directory being walked (see `unignoring`). */
+  private readonly excludes = new WeakMap<LoadedConfig, Map<string, Ignore>>();
 
   constructor(private readonly configs: ConfigResolver) {}
 
-  async walk(dir: string, gitignores: GitIgnore[]): Promise<void> {
+  /** Walks a directory named on the command line: ignore patterns from above apply inside it, not to it. */
+  async walkNamed(dir: string): Promise<void> {
+    await this.walk(dir, await gitignoresAbove(dir), dir);
+  }
+
+  private async walk(dir: string, gitignores: GitIgnore[], namedRoot: string): Promise<void> {
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -79,34 +94,56 @@ class Walker {
       return;
     }
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) gitignores = [...gitignores, await readGitignore(dir)];
-    const config = await this.configs.forDirectory(dir);
-    const visible = entries.filter((e) => !this.isIgnored(join(dir, e.name), e.isDirectory(), gitignores, config));
-    if (visible.some((e) => PACKAGE_FILE_NAMES.includes(e.name))) this.packages.add(dir);
+    const config = await this.configs.forDirectory(dir, entries.map((e) => e.name));
+    const visible = entries.filter((e) => !this.isIgnored(join(dir, e.name), e.isDirectory(), gitignores, config, namedRoot));
+    if (visible.some((e) => PACKAGE_FILE_NAMES.includes(e.name))) {
+      this.packages.add(dir);
+      this.packageFiles.set(dir, entries.filter((e) => PACKAGE_FILE_NAMES.includes(e.name)).map((e) => e.name));
+    }
     for (const entry of visible) {
-      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) await this.walk(join(dir, entry.name), gitignores);
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) await this.walk(join(dir, entry.name), gitignores, namedRoot);
     }
   }
 
-  private isIgnored(path: string, isDirectory: boolean, gitignores: GitIgnore[], config: LoadedConfig): boolean {
+  private isIgnored(path: string, isDirectory: boolean, gitignores: GitIgnore[], config: LoadedConfig, namedRoot: string): boolean {
     const suffix = isDirectory ? '/' : '';
     if (gitignores.some((g) => g.matcher.ignores(relativePosix(g.base, path) + suffix))) return true;
     if (!config.root || !config.config.exclude?.length) return false;
     const rel = relativePosix(config.root, path);
     if (rel === '' || rel.startsWith('../')) return false;
-    return this.excludeMatcher(config).ignores(rel + suffix);
+    return this.excludeMatcher(config, namedRoot).ignores(rel + suffix);
   }
 
-  private excludeMatcher(config: LoadedConfig): Ignore {
-    let matcher = this.excludes.get(config);
+  private excludeMatcher(config: LoadedConfig, namedRoot: string): Ignore {
+    let byRoot = this.excludes.get(config);
+    if (!byRoot) this.excludes.set(config, (byRoot = new Map()));
+    let matcher = byRoot.get(namedRoot);
     if (!matcher) {
-      matcher = ignore().add(config.config.exclude ?? []);
-      this.excludes.set(config, matcher);
+      matcher = ignore().add(config.config.exclude ?? []).add(unignoring(config.root!, namedRoot));
+      byRoot.set(namedRoot, matcher);
     }
     return matcher;
   }
 }
 
-/** The `.gitignore` files between the repository root and `dir` (exclusive), which also apply inside `dir`. */
+/**
+ * Negated patterns that re-include `namedRoot` and the folders leading to it from `base`, so a
+ * pattern that matches one of them does not hide the whole named directory. (A matcher's verdict
+ * on a path includes its parents'; the walk itself never enters an ignored folder below the root.)
+ */
+function unignoring(base: string, namedRoot: string): string[] {
+  const rel = relativePosix(base, namedRoot);
+  if (rel === '' || rel === '..' || rel.startsWith('../')) return [];
+  const segments = rel.split('/').map(escapePattern);
+  return segments.map((_, i) => `!/${segments.slice(0, i + 1).join('/')}/`);
+}
+
+/** A file name as a literal gitignore pattern segment. (`?` has no escape in `ignore`; as a wildcard it only widens the negation to sibling folders, which the walk never enters.) */
+function escapePattern(segment: string): string {
+  return segment.replace(/[\\*[\]!#]/g, (c) => `\\${c}`).replace(/ $/, '\\ ');
+}
+
+/** The `.gitignore` files between the repository root and `dir` (exclusive), which also apply inside `dir` (not to `dir` itself). */
 async function gitignoresAbove(dir: string): Promise<GitIgnore[]> {
   const ancestors: string[] = [];
   for (let current = dir; ; ) {
@@ -118,14 +155,15 @@ async function gitignoresAbove(dir: string): Promise<GitIgnore[]> {
   }
   const found: GitIgnore[] = [];
   for (const ancestor of ancestors) {
-    if (await exists(join(ancestor, '.gitignore'))) found.push(await readGitignore(ancestor));
+    if (await exists(join(ancestor, '.gitignore'))) found.push(await readGitignore(ancestor, dir));
   }
   return found;
 }
 
-async function readGitignore(dir: string): Promise<GitIgnore> {
+/** The `.gitignore` of `dir`; `namedRoot` (below `dir`) is re-included, with the folders leading to it. */
+async function readGitignore(dir: string, namedRoot?: string): Promise<GitIgnore> {
   const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
-  return { base: dir, matcher: ignore().add(text) };
+  return { base: dir, matcher: ignore().add(text).add(namedRoot ? unignoring(dir, namedRoot) : []) };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -31,6 +31,12 @@ Options:
   -v, --version              print the version
   -h, --help                 print this help
 
+Environment:
+  CSMLINT_WORKERS=<n>        lint with n threads; 1: on the main thread only (default: one
+                             thread per 300 packages, up to one per CPU not busy elsewhere)
+  NO_COLOR=1, FORCE_COLOR=1  colors off / on
+  CSMLINT_DEBUG=1            show the stack of an internal error
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings,
             2 csmlint could not do its job (bad usage, bad config, unreadable file).
 `;

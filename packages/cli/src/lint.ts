@@ -1,14 +1,17 @@
-/** One lint run over the paths a user gives: discovery, config, reading, the engine. */
+/** One lint run over the paths a user gives: discovery, config, reading, the engine (on several threads for a large run). */
 import { readFile } from 'node:fs/promises';
 import {
-  compareDiagnostics, lintOptionsFromConfig, type Diagnostic, type FileContent, type Linter, type LintOptions, type PackageFileInput, type SeverityOrOff,
+  compareDiagnostics, lintOptionsFromConfig, type Diagnostic, type FileContent, type LintOptions, type SeverityOrOff,
 } from '@csmlint/core';
 import { ConfigResolver } from './config-files.js';
 import { discoverPackages, type BadPath } from './discover.js';
 import { displayPath } from './json-diagnostic.js';
+import { lintPackage, type PackageJob, type PackageOutcome, type Rewrite } from './lint-package.js';
 import { loadLinter } from './linter.js';
-import { readPackageFiles } from './read-package.js';
-import { runExecutionCheckOnFiles } from './run/index.js';
+import { lintInParallel } from './parallel-lint.js';
+import { idleCpusSince, lintThreadCount, sampleCpus, type CpuSample } from './thread-count.js';
+
+export type { PackageToLint } from './lint-package.js';
 
 export interface LintRunOptions {
   paths: string[];
@@ -23,16 +26,10 @@ export interface LintRunOptions {
   run?: boolean;
   /** Lint exactly these package directories instead of searching `paths` (`--stdin`, `preview`). */
   packages?: string[];
-  /** Replaces a package's contents before it is linted (`--fix` returns what it fixed, `--stdin` adds the piped text). */
-  rewrite?: (pkg: PackageToLint) => PackageFileInput[] | Promise<PackageFileInput[]>;
-}
-
-/** A package about to be linted, as `LintRunOptions.rewrite` receives it. */
-export interface PackageToLint {
-  dir: string;
-  files: PackageFileInput[];
-  options: LintOptions;
-  linter: Linter;
+  /** Replaces a package's contents before it is linted (`--fix` returns what it fixed, `--stdin` adds the piped text). Lints on one thread. */
+  rewrite?: Rewrite;
+  /** How many threads lint (`CSMLINT_WORKERS`; 1: no worker threads); default: more for a large run, up to one per idle CPU. */
+  threads?: number;
 }
 
 export interface LintRun {
@@ -51,10 +48,11 @@ export interface LintRun {
 
 /** Lints every package under `options.paths`. Never throws for what it finds on disk. */
 export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
+  const cpusAtStart = sampleCpus(); // how busy the machine is during discovery decides how many threads lint
   const configs = new ConfigResolver(options);
   if (options.configFile) await configs.forDirectory(options.cwd); // a bad --config is reported even with no package
   const discovery = options.packages
-    ? { packages: options.packages, badPaths: [], diagnostics: [] }
+    ? { packages: options.packages, packageFiles: new Map<string, readonly string[]>(), badPaths: [], diagnostics: [] }
     : await discoverPackages(options.paths, { cwd: options.cwd, configs });
   const run: LintRun = {
     diagnostics: [...discovery.diagnostics],
@@ -66,31 +64,19 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
     failures: [],
   };
   if (discovery.badPaths.length) return run;
-  const linter = await loadLinter();
+  const jobs: PackageJob[] = [];
   for (const dir of discovery.packages) {
     const loaded = await configs.forDirectory(dir);
     if (loaded.diagnostics.length) continue; // reported once per config file below
-    const read = await readPackageFiles(dir);
-    if (read.diagnostics.length) {
-      run.files += read.files.length;
-      append(run.diagnostics, read.diagnostics);
-      continue;
-    }
-    const lintOptions = withOverrides(lintOptionsFromConfig(loaded.config), options);
-    const files = options.rewrite ? await options.rewrite({ dir, files: read.files, options: lintOptions, linter }) : read.files;
-    run.files += files.length;
-    const result = linter.lint(files, lintOptions);
-    for (const failure of result.ruleFailures) {
-      const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
-      run.failures.push(`internal error: rule ${failure.ruleId} failed on ${displayPath(dir, options.cwd)}: ${reason}; please report it`);
-    }
-    const executed = options.run || loaded.config.run
-      ? await runExecutionCheckOnFiles(linter, dir, files, lintOptions, { ...loaded.config, configDir: loaded.root })
-      : [];
-    append(run.diagnostics, result.diagnostics);
-    append(run.diagnostics, executed);
-    const withFindings = new Set([...result.diagnostics, ...executed].map((d) => d.file));
-    for (const file of files) if (withFindings.has(file.path)) run.sources.set(file.path, file.content);
+    const fileNames = discovery.packageFiles.get(dir);
+    const runConfig = options.run || loaded.config.run ? { run: { ...loaded.config, configDir: loaded.root } } : {};
+    jobs.push({ dir, ...(fileNames ? { fileNames } : {}), options: withOverrides(lintOptionsFromConfig(loaded.config), options), ...runConfig });
+  }
+  for (const outcome of await lintJobs(jobs, options, cpusAtStart)) {
+    run.files += outcome.files;
+    append(run.diagnostics, outcome.diagnostics);
+    append(run.failures, outcome.failures);
+    for (const [path, content] of outcome.sources) run.sources.set(path, content);
   }
   for (const config of await configs.loadedConfigs()) {
     if (!config.diagnostics.length) continue;
@@ -102,6 +88,17 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   run.failures = [...hostFailures, ...run.failures];
   run.diagnostics = sortForDisplay(run.diagnostics, options.cwd);
   return run;
+}
+
+/** Lints the packages in order, or (a large run without rewrite) on several threads: the same outcomes either way. */
+async function lintJobs(jobs: PackageJob[], options: LintRunOptions, cpusAtStart: CpuSample): Promise<PackageOutcome[]> {
+  if (jobs.length === 0) return [];
+  const threads = options.rewrite ? 1 : lintThreadCount(jobs.length, { requested: options.threads, idleCpus: idleCpusSince(cpusAtStart) });
+  if (threads > 1) return (await lintInParallel(jobs, threads, options.cwd)).outcomes;
+  const linter = await loadLinter();
+  const outcomes: PackageOutcome[] = [];
+  for (const job of jobs) outcomes.push(await lintPackage(job, linter, options.cwd, options.rewrite));
+  return outcomes;
 }
 
 /** Sorts by the printed (relative) path, directory by directory, then position and rule. */

@@ -94,7 +94,15 @@ async function lintRunOptions(args: CliArgs): Promise<Omit<LintRunOptions, 'path
     throw new UsageError(`unknown target type \`${args.targetType}\`; expected one of ${TARGET_TYPES.join(', ')}`);
   }
   if (args.config !== undefined) await assertFile(args.config);
-  return { cwd: process.cwd(), configFile: args.config, noConfig: args.noConfig, rules, targetType, run: args.run };
+  const threads = threadsSetting(process.env.CSMLINT_WORKERS);
+  return { cwd: process.cwd(), configFile: args.config, noConfig: args.noConfig, rules, targetType, run: args.run, ...(threads ? { threads } : {}) };
+}
+
+/** `CSMLINT_WORKERS=N`: lint with N threads (1: none besides the main one); unset or empty: csmlint chooses. */
+function threadsSetting(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(`\`CSMLINT_WORKERS\` must be a whole number from 1 to 999 (1: one thread), not \`${value}\``);
+  return Number(value);
 }
 
 /** Prints why the run could not do its whole job; exit code 2. */
