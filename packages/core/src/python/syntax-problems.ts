@@ -235,8 +235,11 @@ export class SyntaxChecker {
     if (!string) return;
     const text = start.text;
     if (text.startsWith('`')) {
+      // Only a plain `expr` becomes repr(expr): empty or nested backticks (``rst literals`` in
+      // stray docstring text) are not Python 2 code, and rewriting them would add errors.
       const content = string.text.slice(1, -1);
-      out.push(this.python2('backtick', string, content.includes('`') ? undefined : `repr(${content})`));
+      const rewritable = content.trim() !== '' && !content.includes('`') && string.text.endsWith('`');
+      out.push(this.python2('backtick', string, rewritable ? `repr(${content})` : undefined));
     } else if (/^[uU][rR]/.test(text)) {
       out.push(this.python2('ur-prefix', start));
     }
