@@ -61,6 +61,16 @@ export interface PackageMetrics {
   metrics: MetricFacts[];
 }
 
+/** Every lookup of every declared metric, in declaration order, with the metric it belongs to. */
+export function* allReferences(pm: PackageMetrics): Generator<{ facts: MetricFacts; reference: MetricReference }> {
+  for (const facts of pm.metrics) for (const reference of facts.references) yield { facts, reference };
+}
+
+/** The message data every resolution finding shares: the key, its value, the function it names. */
+export function referenceData(reference: MetricReference): { key: string; value: string; function: string } {
+  return { key: reference.field, value: reference.value, function: reference.functionName };
+}
+
 const cache = new WeakMap<PackageContext, PackageMetrics | null>();
 
 /**

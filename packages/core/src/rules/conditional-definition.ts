@@ -1,4 +1,4 @@
-import { packageMetrics } from '../analysis/metrics.js';
+import { allReferences, packageMetrics, referenceData } from '../analysis/metrics.js';
 import { defineRule } from './rule.js';
 
 const METADATA = 'metrics:\n  - name: mae\n    label: MAE\n    entryPoint: mae\n    primaryMetric: true\n';
@@ -29,19 +29,17 @@ export const rule = defineRule({
   check({ pkg, report }) {
     const pm = packageMetrics(pkg);
     if (!pm) return;
-    for (const facts of pm.metrics) {
-      for (const reference of facts.references) {
-        const { resolution } = reference;
-        if (resolution.kind !== 'bound' || !resolution.conditionalOnly) continue;
-        const condition = resolution.binding.condition ?? 'a condition';
-        report({
-          file: pm.metadataFile.path,
-          range: reference.entry.valueRange,
-          messageId: 'conditional',
-          data: { key: reference.field, value: reference.value, function: reference.functionName, condition },
-          related: resolution.bindings.map((b) => ({ file: pm.codeFile.path, range: b.range, message: `\`${b.name}\` is defined here, under \`${b.condition ?? condition}\`` })),
-        });
-      }
+    for (const { reference } of allReferences(pm)) {
+      const { resolution } = reference;
+      if (resolution.kind !== 'bound' || !resolution.conditionalOnly) continue;
+      const condition = resolution.binding.condition ?? 'a condition';
+      report({
+        file: pm.metadataFile.path,
+        range: reference.entry.valueRange,
+        messageId: 'conditional',
+        data: { ...referenceData(reference), condition },
+        related: resolution.bindings.map((b) => ({ file: pm.codeFile.path, range: b.range, message: `\`${b.name}\` is defined here, under \`${b.condition ?? condition}\`` })),
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { Fix, RelatedLocation, TextEdit } from '../diagnostic.js';
 import { CODE_FILE_NAME, CONVENTION } from '../conventions.js';
-import { didYouMean, locateInValue, packageMetrics, type MetricFacts, type MetricReference, type PackageMetrics } from '../analysis/metrics.js';
+import { allReferences, didYouMean, locateInValue, packageMetrics, referenceData, type MetricFacts, type MetricReference, type PackageMetrics } from '../analysis/metrics.js';
 import { getField, stringValue } from '../yaml/metadata-model.js';
 import { defineRule } from './rule.js';
 
@@ -33,23 +33,21 @@ export const rule = defineRule({
     const pm = packageMetrics(pkg);
     if (!pm) return;
     const claimedBy = renameTargetsThatWouldCollide(pm);
-    for (const facts of pm.metrics) {
-      for (const reference of facts.references) {
-        if (reference.resolution.kind !== 'missing') continue;
-        const candidates = didYouMean(pm, reference);
-        const data = { key: reference.field, value: reference.value, function: reference.functionName, candidates: candidates.map((c) => `\`${c}\``).join(' or ') };
-        const renames = candidates.map((candidate) => renameFix(pm, facts, reference, candidate)).filter((f): f is Fix => !!f);
-        const onlyRename = candidates.length === 1 && !collides(claimedBy, candidates[0]!, facts) ? renames[0] : undefined;
-        report({
-          file: pm.metadataFile.path,
-          range: reference.entry.valueRange,
-          messageId: candidates.length ? 'didYouMean' : 'notFound',
-          data,
-          related: candidates.flatMap((c) => definedHere(pm, c)),
-          ...(onlyRename ? { fix: onlyRename } : {}),
-          suggestions: [...(onlyRename ? [] : renames), stubFix(pm, facts, reference.functionName)],
-        });
-      }
+    for (const { facts, reference } of allReferences(pm)) {
+      if (reference.resolution.kind !== 'missing') continue;
+      const candidates = didYouMean(pm, reference);
+      const data = { ...referenceData(reference), candidates: candidates.map((c) => `\`${c}\``).join(' or ') };
+      const renames = candidates.map((candidate) => renameFix(pm, facts, reference, candidate)).filter((f): f is Fix => !!f);
+      const onlyRename = candidates.length === 1 && !collides(claimedBy, candidates[0]!, facts) ? renames[0] : undefined;
+      report({
+        file: pm.metadataFile.path,
+        range: reference.entry.valueRange,
+        messageId: candidates.length ? 'didYouMean' : 'notFound',
+        data,
+        related: candidates.flatMap((c) => definedHere(pm, c)),
+        ...(onlyRename ? { fix: onlyRename } : {}),
+        suggestions: [...(onlyRename ? [] : renames), stubFix(pm, facts, reference.functionName)],
+      });
     }
   },
 });
@@ -61,13 +59,11 @@ export const rule = defineRule({
 function renameTargetsThatWouldCollide(pm: PackageMetrics): Map<string, Set<MetricFacts>> {
   const claimedBy = new Map<string, Set<MetricFacts>>();
   const claim = (name: string, facts: MetricFacts) => claimedBy.set(name, (claimedBy.get(name) ?? new Set()).add(facts));
-  for (const facts of pm.metrics) {
-    for (const reference of facts.references) {
-      if (reference.resolution.kind !== 'missing') claim(reference.functionName, facts);
-      else {
-        const candidates = didYouMean(pm, reference);
-        if (candidates.length === 1) claim(candidates[0]!, facts);
-      }
+  for (const { facts, reference } of allReferences(pm)) {
+    if (reference.resolution.kind !== 'missing') claim(reference.functionName, facts);
+    else {
+    const candidates = didYouMean(pm, reference);
+    if (candidates.length === 1) claim(candidates[0]!, facts);
     }
   }
   return claimedBy;

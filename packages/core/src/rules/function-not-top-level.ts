@@ -1,4 +1,4 @@
-import { packageMetrics } from '../analysis/metrics.js';
+import { allReferences, packageMetrics, referenceData } from '../analysis/metrics.js';
 import { defineRule } from './rule.js';
 
 const METADATA = 'metrics:\n  - name: rmse\n    label: RMSE\n    entryPoint: rmse\n    primaryMetric: true\n';
@@ -29,19 +29,17 @@ export const rule = defineRule({
   check({ pkg, report }) {
     const pm = packageMetrics(pkg);
     if (!pm) return;
-    for (const facts of pm.metrics) {
-      for (const reference of facts.references) {
-        const { resolution } = reference;
-        if (resolution.kind !== 'nested') continue;
-        const container = resolution.fn.containers.join('.');
-        report({
-          file: pm.metadataFile.path,
-          range: reference.entry.valueRange,
-          messageId: 'nested',
-          data: { key: reference.field, value: reference.value, function: reference.functionName, container },
-          related: [{ file: pm.codeFile.path, range: resolution.fn.nameRange, message: `\`${resolution.fn.name}\` is defined here, inside \`${container}\`` }],
-        });
-      }
+    for (const { reference } of allReferences(pm)) {
+      const { resolution } = reference;
+      if (resolution.kind !== 'nested') continue;
+      const container = resolution.fn.containers.join('.');
+      report({
+        file: pm.metadataFile.path,
+        range: reference.entry.valueRange,
+        messageId: 'nested',
+        data: { ...referenceData(reference), container },
+        related: [{ file: pm.codeFile.path, range: resolution.fn.nameRange, message: `\`${resolution.fn.name}\` is defined here, inside \`${container}\`` }],
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { packageMetrics } from '../analysis/metrics.js';
+import { allReferences, packageMetrics, referenceData } from '../analysis/metrics.js';
 import type { BindingKind } from '../python/module-index.js';
 import { defineRule } from './rule.js';
 
@@ -36,20 +36,18 @@ export const rule = defineRule({
   check({ pkg, report }) {
     const pm = packageMetrics(pkg);
     if (!pm) return;
-    for (const facts of pm.metrics) {
-      for (const reference of facts.references) {
-        const { resolution } = reference;
-        if (resolution.kind !== 'bound' || resolution.conditionalOnly || resolution.binding.kind === 'def') continue;
-        const { binding } = resolution;
-        const kind = binding.kind as Exclude<BindingKind, 'def'>;
-        report({
-          file: pm.metadataFile.path,
-          range: reference.entry.valueRange,
-          messageId: 'notDef',
-          data: { key: reference.field, value: reference.value, function: reference.functionName, how: HOW[kind], detail: binding.detail ?? `class ${binding.name}`, kind },
-          related: [{ file: pm.codeFile.path, range: binding.range, message: `\`${binding.name}\` is bound here` }],
-        });
-      }
+    for (const { reference } of allReferences(pm)) {
+      const { resolution } = reference;
+      if (resolution.kind !== 'bound' || resolution.conditionalOnly || resolution.binding.kind === 'def') continue;
+      const { binding } = resolution;
+      const kind = binding.kind as Exclude<BindingKind, 'def'>;
+      report({
+        file: pm.metadataFile.path,
+        range: reference.entry.valueRange,
+        messageId: 'notDef',
+        data: { ...referenceData(reference), how: HOW[kind], detail: binding.detail ?? `class ${binding.name}`, kind },
+        related: [{ file: pm.codeFile.path, range: binding.range, message: `\`${binding.name}\` is bound here` }],
+      });
     }
   },
 });
