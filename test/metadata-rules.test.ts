@@ -5,8 +5,9 @@
  * line endings and with a BOM, which must give the same ranges.
  */
 import { describe, expect, it } from 'vitest';
-import { findRule, LineIndex, type Diagnostic, type Fix, type LintOptions, type PackageFileInput } from '@csmlint/core';
+import { findRule, type Diagnostic, type LintOptions, type PackageFileInput } from '@csmlint/core';
 import { loadLinter } from 'csmlint';
+import { applyFix, formatRange, replace } from './helpers/rule-cases.js';
 
 const CODE = [
   'import math',
@@ -66,21 +67,7 @@ async function lint(yaml: string | Uint8Array, code: string | null = CODE, optio
   return result.diagnostics;
 }
 
-function formatRange(d: { range: Diagnostic['range'] }): string {
-  const { start, end } = d.range;
-  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
-}
 
-/** Applies a fix's edits (all in one file) to `text`. */
-function applyFix(text: string, fix: Fix): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
 
 function ruleTester(idOrName: string, cases: { valid: Case[]; invalid: Case[] }): void {
   const rule = findRule(idOrName)!;
@@ -114,10 +101,6 @@ function ruleTester(idOrName: string, cases: { valid: Case[]; invalid: Case[] })
   });
 }
 
-const replace = (text: string, from: string, to: string): string => {
-  if (!text.includes(from)) throw new Error(`test setup: ${from} not in text`);
-  return text.replace(from, to);
-};
 
 describe('package rules', () => {
   it('CSM002: custom_metrics.py without metadata, on the code file', async () => {

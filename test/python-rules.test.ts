@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  CONVENTION, findRule, LineIndex, type Diagnostic, type Fix, type LintOptions, type PyFunction, type PythonModule,
+  CONVENTION, findRule, type Diagnostic, type LintOptions, type PyFunction, type PythonModule,
 } from '@csmlint/core';
 import { loadLinter } from 'csmlint';
+import { applyFix, formatRange, replace } from './helpers/rule-cases.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -47,22 +48,7 @@ async function index(code: string): Promise<PythonModule> {
   return pkg.python!;
 }
 
-function formatRange(d: { range: Diagnostic['range'] }): string {
-  const { start, end } = d.range;
-  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
-}
 
-/** Applies the edits of `fix` that target `file` to `text`. */
-function applyFix(text: string, fix: Fix, file: string): string {
-  const lines = new LineIndex(text);
-  const edits = fix.edits
-    .filter((e) => e.file === file)
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
 
 function fn(module: PythonModule, name: string, scope?: PyFunction['scope']): PyFunction {
   const found = module.functions.filter((f) => f.name === name && (!scope || f.scope === scope));
@@ -125,10 +111,6 @@ function ruleTester(id: string, cases: { valid: Case[]; invalid: Case[] }): void
   });
 }
 
-const replace = (text: string, from: string, to: string): string => {
-  if (!text.includes(from)) throw new Error(`test setup: ${from} not in text`);
-  return text.replace(from, to);
-};
 
 // ---------------------------------------------------------------------------------------------
 // The module index
